@@ -1,0 +1,39 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { defaultBuildOptions, type BuildOptions } from "../eleventy/options.ts";
+
+/** Options shared by build, serve and check. */
+export const siteOptions = {
+  content: { type: "string" },
+  output: { type: "string" },
+  "path-prefix": { type: "string" },
+  "no-search": { type: "boolean" },
+  quiet: { type: "boolean" },
+  port: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** Thrown for a mistake on the command line; the message says what to type instead. */
+export class UsageError extends Error {}
+
+/** Parses a command's arguments into build options. */
+export function parseSiteArgs(argv: string[], projectDir = process.cwd()) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: siteOptions, allowPositionals: false, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  const base = defaultBuildOptions(projectDir);
+  const options: BuildOptions = {
+    ...base,
+    contentDir: v.content ? path.resolve(v.content) : base.contentDir,
+    outputDir: v.output ? path.resolve(v.output) : base.outputDir,
+    overrides: v["path-prefix"] !== undefined ? { pathPrefix: v["path-prefix"] } : {},
+    search: !v["no-search"],
+  };
+  const port = v.port === undefined ? 8080 : Number(v.port);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
+  return { options, quiet: v.quiet === true, help: v.help === true, port };
+}

@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { ContentError, reportDiagnostics } from "../content/diagnostics.ts";
+import { publishBuildOptions, type BuildOptions } from "../eleventy/options.ts";
+import { buildSiteModel } from "../site/model.ts";
+import { validateContent } from "../site/validate.ts";
+
+/** What a build did. */
+export interface BuildReport {
+  /** Pages written (HTML). */
+  pages: number;
+  /** Wall time in milliseconds. */
+  ms: number;
+}
+
+/** Checks the content, then builds the site into a fresh folder and swaps it in; nothing half-written on failure. */
+export async function buildSite(options: BuildOptions, log: (line: string) => void = console.log): Promise<BuildReport | undefined> {
+  const started = performance.now();
+  const model = buildSiteModel({
+    contentDir: options.contentDir,
+    settingsFile: path.join(options.projectDir, "_data", "site.json"),
+    overrides: options.overrides,
+  });
+  const errors = reportDiagnostics([...model.diagnostics, ...(model.failed ? [] : validateContent(model))]);
+  if (errors > 0) {
+    log(`Build stopped: ${errors} error(s) in the content. Nothing was written.`);
+    return undefined;
+  }
+
+  const staging = `${options.outputDir}.partial-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    publishBuildOptions({ ...options, outputDir: staging });
+    const eleventy = new Eleventy(options.contentDir, staging, {
+      configPath: path.join(options.projectDir, "eleventy.config.ts"),
+      quietMode: true,
+      pathPrefix: model.settings.pathPrefix,
+      runMode: "build",
+      source: "script",
+    });
+    await eleventy.write();
+    fs.rmSync(options.outputDir, { recursive: true, force: true });
+    fs.renameSync(staging, options.outputDir);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    const content = findContentError(error);
+    if (content) {
+      reportDiagnostics(content.diagnostics);
+      log("Build stopped: the content has errors. Nothing was written.");
+      return undefined;
+    }
+    throw error;
+  }
+  const pages = model.tree.pages.length;
+  const ms = performance.now() - started;
+  log(`Built ${pages} pages into ${path.relative(process.cwd(), options.outputDir) || "."} in ${(ms / 1000).toFixed(2)} s`);
+  return { pages, ms };
+}
+
+/** Eleventy wraps errors thrown in its events; this finds ours inside. */
+export function findContentError(error: unknown): ContentError | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 10; e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof ContentError) return e;
+  }
+  return undefined;
+}

@@ -1,0 +1,80 @@
+import { buildSite } from "./build.ts";
+import { defaultBuildOptions } from "../eleventy/options.ts";
+import { parseSiteArgs, UsageError } from "./args.ts";
+
+const HELP = `Usage: npm run <command> -- [options]
+
+Commands:
+  build     check the content, then build the site into the output folder
+  serve     build, serve at http://localhost:8080 and rebuild on every change (npm start)
+  check     check all content without building: front matter, navigation, links, role pages
+  new       start a page: new role "Title" --team "Team", or new page "Title" --parent "Parent"
+
+Options:
+  --content DIR        folder of Markdown pages (default: content)
+  --output DIR         folder to write the site to (default: _site)
+  --path-prefix PATH   serve the site from a sub-folder, e.g. /handbook/ (default: from _data/site.json)
+  --port N             port for serve (default: 8080)
+  --no-search          skip the Pagefind search index
+  -h, --help           show this help
+`;
+
+/** Runs one of the project's commands and returns its exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "build": {
+        const args = parseSiteArgs(rest);
+        if (args.help) return help();
+        return (await buildSite(args.options)) ? 0 : 1;
+      }
+      case "check": {
+        const args = parseSiteArgs(rest);
+        if (args.help) return help();
+        const { checkSite } = await import("./check.ts");
+        return checkSite(args.options);
+      }
+      case "new": {
+        const { newPage } = await import("./new.ts");
+        return newPage(rest, defaultBuildOptions());
+      }
+      case "serve": {
+        const args = parseSiteArgs(rest);
+        if (args.help) return help();
+        const { serveSite } = await import("./serve.ts");
+        return await serveSite(args.options, args.port);
+      }
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        return help();
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n\n${HELP}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function help(): number {
+  process.stdout.write(HELP);
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("src/cli/main.ts")) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== -1) process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

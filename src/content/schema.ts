@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+const text = z.union([z.string(), z.number()]).transform((v) => String(v));
+const flag = z.boolean();
+
+/**
+ * Front matter a handbook page may carry: Just the Docs' keys plus the Jekyll ones it uses.
+ * One schema: it validates at the boundary, yields the `FrontMatter` type and the editor JSON Schema.
+ * Keys it does not know pass through untouched, since handbooks carry their own.
+ */
+export const frontMatterSchema = z
+  .object({
+    title: text.optional().describe("Page title; required for the page to be in the navigation and search."),
+    parent: text.optional().describe("Title of the parent page."),
+    grand_parent: text.optional().describe("Title of the parent's parent; tells apart parents that share a title."),
+    ancestor: text.optional().describe("Title of any page higher up; tells apart parents that share a title."),
+    nav_order: z
+      .union([z.number(), z.string()])
+      .optional()
+      .describe("Order among siblings: numbers first (ascending), then text, then pages without one (by title)."),
+    child_nav_order: z
+      .enum(["reversed", "desc"])
+      .optional()
+      .describe("`reversed` lists this page's children in reverse order (`desc` is the old spelling)."),
+    has_children: flag.optional().describe("`false` hides this page's children from the sidebar."),
+    has_toc: flag.optional().describe("`false` hides the list of child pages at the bottom of this page."),
+    nav_exclude: flag.optional().describe("`true` leaves the page out of the sidebar; it stays reachable."),
+    search_exclude: flag.optional().describe("`true` leaves the page out of the search index."),
+    nav_enabled: flag.optional().describe("`false` hides the sidebar on this page."),
+    summary: text.optional().describe("One line shown after the link to this page in its parent's child list."),
+    description: text.optional().describe("One sentence for search engines and link previews."),
+    permalink: z
+      .string()
+      .optional()
+      .describe("URL of the page, e.g. /teams/ (defaults to the file's path)."),
+    layout: z
+      .enum(["default", "page", "home"])
+      .optional()
+      .describe("Layout; all of Just the Docs' page layouts render with the handbook layout."),
+    last_modified_date: z
+      .union([z.string(), z.date()])
+      .optional()
+      .describe("Overrides the 'Last updated' date taken from git history."),
+    kind: text.optional().describe("What the page is (role, team, process, policy, …); a role page may say `kind: role`."),
+  })
+  .loose();
+
+/** Validated front matter of one page. */
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** Every front-matter key the handbook understands. */
+export const knownKeys: readonly string[] = Object.keys(frontMatterSchema.shape);
+
+/** The JSON Schema editors use to complete keys and flag typos (generated, never hand-written). */
+export function frontMatterJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(frontMatterSchema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** Says in words what a key's value must be, read off the schema itself. */
+export function expectationFor(key: string): string {
+  const field = (frontMatterSchema.shape as Record<string, z.ZodType>)[key];
+  return field ? describeType(field) : "a valid value";
+}
+
+function describeType(type: z.ZodType): string {
+  if (type instanceof z.ZodOptional) return describeType(type.unwrap() as z.ZodType);
+  if (type instanceof z.ZodBoolean) return "true or false";
+  if (type instanceof z.ZodEnum) return `one of ${type.options.map((o) => `"${String(o)}"`).join(", ")}`;
+  if (type instanceof z.ZodPipe) return "text";
+  if (type instanceof z.ZodString) return "text";
+  if (type instanceof z.ZodUnion) {
+    const parts = (type.options as z.ZodType[]).map(describeType);
+    if (parts.includes("a date")) return "a date (YYYY-MM-DD)";
+    return parts.includes("a number") ? "a number or text" : "text";
+  }
+  if (type instanceof z.ZodNumber) return "a number";
+  if (type instanceof z.ZodDate) return "a date";
+  return "a valid value";
+}

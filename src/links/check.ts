@@ -1,0 +1,143 @@
+import path from "node:path";
+import type Token from "markdown-it/lib/token.mjs";
+import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import type { SourcePage } from "../content/page.ts";
+import { closest } from "../content/suggest.ts";
+import type { NavTree } from "../navigation/tree.ts";
+
+/** A link written in a page's Markdown. */
+export interface WrittenLink {
+  /** The href as written. */
+  href: string;
+  /** 1-based line in the file. */
+  line: number;
+  /** 1-based column of the href in that line (1 when it cannot be found). */
+  column: number;
+}
+
+/** What a page offers to links and contains: its heading ids and its links. */
+export interface PageLinks {
+  anchors: Set<string>;
+  links: WrittenLink[];
+}
+
+/** Reads one page's heading ids and written links from its tokens (parsed by the build's renderer, so ids match). */
+export function scanPage(tokens: Token[], page: SourcePage): PageLinks {
+  const anchors = new Set<string>();
+  const links: WrittenLink[] = [];
+  const lines = page.body.split("\n");
+  for (const token of tokens) {
+    const id = token.attrGet?.("id");
+    if (id && token.type === "heading_open") anchors.add(id);
+    if (token.type === "html_block" || token.type === "html_inline") {
+      for (const m of token.content.matchAll(/\sid="([^"]+)"/g)) anchors.add(m[1]!);
+    }
+    if (token.type !== "inline" || !token.children) continue;
+    const [start = 0, end = start + 1] = token.map ?? [];
+    for (const child of token.children) {
+      for (const m of child.type === "html_inline" ? child.content.matchAll(/\sid="([^"]+)"/g) : []) anchors.add(m[1]!);
+      const href = child.type === "link_open" ? child.attrGet("href") : child.type === "image" ? child.attrGet("src") : null;
+      if (href === null) continue;
+      // markdown-it encodes the href; find the written form on the block's lines for the position.
+      const written = (child.type === "link_open" ? findWritten(lines, start, end, href) : undefined) ?? {
+        line: start,
+        column: 0,
+        text: href,
+      };
+      links.push({ href: written.text, line: page.bodyLine + written.line, column: written.column + 1 });
+    }
+  }
+  return { anchors, links };
+}
+
+function findWritten(lines: string[], start: number, end: number, href: string) {
+  const candidates = [href, safeDecode(href)];
+  for (let i = start; i < end && i < lines.length; i++) {
+    for (const c of candidates) {
+      const at = lines[i]!.indexOf(`](${c}`);
+      if (at >= 0) return { line: i, column: at + 2, text: c };
+    }
+  }
+  return undefined;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * Checks every internal link between Markdown pages: the target page exists, and its #anchor is one of the
+ * target's heading ids. Links to site URLs (/teams/) are checked against page URLs the same way.
+ */
+export function checkLinks(
+  tree: NavTree,
+  tokensOf: (page: SourcePage) => Token[],
+  severity: Diagnostic["severity"] = "error",
+): Diagnostic[] {
+  const scanned = new Map<string, PageLinks>();
+  for (const page of tree.pages) scanned.set(page.source.file, scanPage(tokensOf(page.source), page.source));
+  const byFileUrl = new Map<string, string>(tree.pages.map((p) => [p.source.file, p.url]));
+  const anchorsOfUrl = new Map<string, Set<string>>(tree.pages.map((p) => [p.url, scanned.get(p.source.file)!.anchors]));
+  const allFiles = tree.pages.map((p) => p.source.relPath);
+  const contentDir = tree.pages[0] ? tree.pages[0].source.file.slice(0, -tree.pages[0].source.relPath.length) : "";
+  const diagnostics: Diagnostic[] = [];
+
+  for (const page of tree.pages) {
+    const { anchors, links } = scanned.get(page.source.file)!;
+    for (const link of links) {
+      const problem = linkProblem(link.href, page.source.file, anchors, byFileUrl, anchorsOfUrl, allFiles, contentDir);
+      if (problem) diagnostics.push(diagnose(severity, page.source.file, link.line, problem, link.column));
+    }
+  }
+  return diagnostics;
+}
+
+function linkProblem(
+  href: string,
+  source: string,
+  ownAnchors: Set<string>,
+  byFileUrl: Map<string, string>,
+  anchorsOfUrl: Map<string, Set<string>>,
+  allFiles: string[],
+  contentDir: string,
+): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) return undefined;
+  const [rawPath = "", hash] = href.split("#", 2) as [string, string | undefined];
+  const target = safeDecode(rawPath.split("?")[0]!);
+  let anchors: Set<string> | undefined;
+  let where = "this page";
+  if (target === "") {
+    anchors = ownAnchors;
+  } else if (target.startsWith("/")) {
+    const url = target.endsWith("/") || /\.[a-z0-9]+$/i.test(target) ? target : `${target}/`;
+    anchors = anchorsOfUrl.get(url);
+    if (!anchors) {
+      if (/\.[a-z0-9]+$/i.test(target)) return undefined; // a file such as /assets/x.pdf: not a page
+      return `link "${href}" matches no page URL; link to the page's Markdown file instead, e.g. "../page.md"`;
+    }
+    where = url;
+  } else if (/\.(md|markdown)$/i.test(target)) {
+    const file = path.resolve(path.dirname(source), target);
+    const url = byFileUrl.get(file);
+    if (url === undefined) {
+      const rel = path.relative(contentDir, file).split(path.sep).join("/");
+      const guess = closest(rel, allFiles, 0.5);
+      const hint = guess ? ` (did you mean "${path.relative(path.dirname(source), path.join(contentDir, guess)).split(path.sep).join("/")}"?)` : "";
+      return `link "${href}" points to a page that does not exist${hint}`;
+    }
+    anchors = anchorsOfUrl.get(url);
+    where = target;
+  } else {
+    return undefined; // images and other files are checked on the built site
+  }
+  if (hash !== undefined && hash !== "" && anchors && !anchors.has(safeDecode(hash))) {
+    const guess = closest(hash, anchors, 0.5);
+    const hint = guess ? ` (did you mean "#${guess}"?)` : "";
+    return `anchor "#${hash}" matches no heading on ${where}${hint}`;
+  }
+  return undefined;
+}

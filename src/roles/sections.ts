@@ -1,0 +1,76 @@
+import type Token from "markdown-it/lib/token.mjs";
+import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import type { SourcePage } from "../content/page.ts";
+
+/** The sections every role page has, in this order (the owner's page is the model). */
+export const ROLE_SECTIONS = ["Role and Responsibilities", "Skills", "Tools", "Best Practices"] as const;
+
+/** One `##` section of a page: its heading, line and list items. */
+export interface Section {
+  heading: string;
+  /** 1-based line of the heading in the file. */
+  line: number;
+  /** Text of each list item directly in the section (not in its ### subsections). */
+  items: string[];
+}
+
+/** Splits a page (its parsed tokens) into its `##` sections with their top-level list items. */
+export function sectionsOf(tokens: Token[], page: SourcePage): Section[] {
+  const sections: Section[] = [];
+  let current: Section | undefined;
+  let inSub = false;
+  let listDepth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === "heading_open" && t.tag === "h2") {
+      current = { heading: tokens[i + 1]!.content.trim(), line: page.bodyLine + (t.map?.[0] ?? 0), items: [] };
+      sections.push(current);
+      inSub = false;
+    } else if (t.type === "heading_open" && /^h[3-6]$/.test(t.tag)) {
+      inSub = true;
+    } else if (t.type === "bullet_list_open" || t.type === "ordered_list_open") {
+      listDepth++;
+    } else if (t.type === "bullet_list_close" || t.type === "ordered_list_close") {
+      listDepth--;
+    } else if (t.type === "inline" && current && !inSub && listDepth === 1 && tokens[i - 2]?.type === "list_item_open") {
+      current.items.push(t.content.trim());
+    }
+  }
+  return sections;
+}
+
+/** Which role section a `##` heading is, if any ("AI Engineers Best Practices" is the Best Practices one). */
+export function roleSectionOf(heading: string): (typeof ROLE_SECTIONS)[number] | undefined {
+  if (/best practices$/i.test(heading)) return "Best Practices";
+  return ROLE_SECTIONS.find((s) => s.toLowerCase() === heading.toLowerCase());
+}
+
+/** A role page says `kind: role`, or has the role sections (at least Skills and Tools, or Role and Responsibilities). */
+export function isRolePage(page: SourcePage, sections: Section[]): boolean {
+  if (page.meta.kind !== undefined) return page.meta.kind === "role";
+  const found = new Set(sections.map((s) => roleSectionOf(s.heading)));
+  return found.has("Role and Responsibilities") || (found.has("Skills") && found.has("Tools"));
+}
+
+/** The rule a role page must meet: the four sections, in order, with non-empty Skills and Tools lists. */
+export function checkRolePage(page: SourcePage, sections: Section[]): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const warn = (line: number, message: string) => problems.push(diagnose("warning", page.file, line, message));
+  const positions = ROLE_SECTIONS.map((name) => sections.findIndex((s) => roleSectionOf(s.heading) === name));
+  ROLE_SECTIONS.forEach((name, i) => {
+    if (positions[i] === -1) {
+      const heading = name === "Best Practices" ? `## ${page.meta.title ?? "<Role>"} Best Practices` : `## ${name}`;
+      warn(page.bodyLine, `role page has no "${heading}" section; role pages have ${ROLE_SECTIONS.map((s) => `"${s}"`).join(", ")} in that order`);
+    }
+  });
+  const present = positions.filter((p) => p !== -1);
+  if (present.some((p, i) => i > 0 && p < present[i - 1]!)) {
+    const first = sections[Math.min(...present)]!;
+    warn(first.line, `role sections are out of order; use ${ROLE_SECTIONS.map((s) => `"${s}"`).join(", ")}`);
+  }
+  for (const name of ["Skills", "Tools"] as const) {
+    const section = sections.find((s) => roleSectionOf(s.heading) === name);
+    if (section && section.items.length === 0) warn(section.line, `the ${name} section has no list items; list one ${name === "Skills" ? "skill" : "tool"} per line as "- Name"`);
+  }
+  return problems;
+}

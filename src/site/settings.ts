@@ -1,0 +1,52 @@
+import fs from "node:fs";
+import { z } from "zod";
+import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import { normaliseBase } from "../content/urls.ts";
+
+const link = z.object({ title: z.string(), url: z.string() });
+
+/** Site settings from `_data/site.json`. */
+export const settingsSchema = z.object({
+  /** Shown in the header and in every page's <title>. */
+  title: z.string().default("Handbook"),
+  /** Default description for pages without their own. */
+  description: z.string().default(""),
+  /** Language of the pages (the html lang attribute). */
+  lang: z.string().default("en"),
+  /** Folder the site is served from, e.g. "/handbook/" for a GitHub Pages project site. */
+  pathPrefix: z.string().default("/"),
+  /** Just the Docs' nav_sort. */
+  navSort: z.enum(["case_sensitive", "case_insensitive"]).default("case_sensitive"),
+  /** Links shown at the right of the header. */
+  auxLinks: z.array(link).default([]),
+  /** Text of the footer. */
+  footer: z.string().default(""),
+});
+
+/** Validated site settings. */
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Reads `_data/site.json` (defaults when absent); problems come back as diagnostics. */
+export function loadSettings(file: string, overrides: Partial<Settings> = {}): { settings: Settings; diagnostics: Diagnostic[] } {
+  let raw: unknown = {};
+  const diagnostics: Diagnostic[] = [];
+  if (fs.existsSync(file)) {
+    try {
+      raw = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+      diagnostics.push(diagnose("error", file, 1, `settings are not valid JSON: ${(e as Error).message}`));
+    }
+  }
+  const result = settingsSchema.safeParse({ ...(raw as object), ...definedOnly(overrides) });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      diagnostics.push(diagnose("error", file, 1, `setting ${issue.path.join(".")}: ${issue.message}`));
+    }
+    return { settings: { ...settingsSchema.parse({}), pathPrefix: "/" }, diagnostics };
+  }
+  return { settings: { ...result.data, pathPrefix: normaliseBase(result.data.pathPrefix) }, diagnostics };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

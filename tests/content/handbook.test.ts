@@ -1,0 +1,69 @@
+// The rules the handbook's own content meets; a pull request that breaks one fails here.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { formatDiagnostic } from "../../src/content/diagnostics.ts";
+import { buildSiteModel } from "../../src/site/model.ts";
+import { markdownFor, validateContent } from "../../src/site/validate.ts";
+import { isRolePage, roleSectionOf, ROLE_SECTIONS, sectionsOf } from "../../src/roles/sections.ts";
+import { projectDir } from "../helpers/site.ts";
+
+const model = buildSiteModel({
+  contentDir: path.join(projectDir, "content"),
+  settingsFile: path.join(projectDir, "_data", "site.json"),
+});
+const md = markdownFor(model);
+const pages = model.tree.pages.map((p) => ({ page: p, sections: sectionsOf(md.parse(p.source.body, { keepLinks: true }), p.source) }));
+const roles = pages.filter(({ page, sections }) => isRolePage(page.source, sections));
+
+describe("the handbook's content", () => {
+  test("has no errors or warnings: front matter, navigation, links, anchors, role pages", () => {
+    const problems = [...model.diagnostics, ...validateContent(model)].map((d) => formatDiagnostic(d, projectDir));
+    assert.deepEqual(problems, []);
+  });
+
+  test("every role page has the four sections in order, with non-empty Skills and Tools lists", () => {
+    assert.ok(roles.length >= 36, `${roles.length} role pages`);
+    for (const { page, sections } of roles) {
+      const roleHeadings = sections.map((s) => roleSectionOf(s.heading)).filter((s) => s !== undefined);
+      assert.deepEqual(roleHeadings, [...ROLE_SECTIONS], page.source.relPath);
+      for (const name of ["Skills", "Tools"]) {
+        const section = sections.find((s) => roleSectionOf(s.heading) === name)!;
+        assert.ok(section.items.length > 0, `${page.source.relPath}: empty ${name}`);
+      }
+    }
+  });
+
+  test("the owner's AI Engineer page is byte for byte the seed, 7th in Dev Team", () => {
+    const seed = path.join(projectDir, "..", "shared", "seed", "ai-engineer.md");
+    const page = model.page(path.join(projectDir, "content/teams/dev-team/ai-engineer.md"));
+    assert.ok(page?.kind === "nav");
+    if (fs.existsSync(seed)) assert.ok(fs.readFileSync(page.source.file).equals(fs.readFileSync(seed)));
+    assert.equal(page.parent?.title, "Dev Team");
+    assert.equal(page.parent?.parent?.title, "Teams");
+    assert.equal(page.parent?.children.indexOf(page), 6);
+  });
+
+  test("has at least 60 pages and 6 teams, each team linking to every one of its roles", () => {
+    assert.ok(model.tree.pages.length >= 60, `${model.tree.pages.length} pages`);
+    const teams = model.tree.roots.find((r) => r.title === "Teams")!.children;
+    assert.ok(teams.length >= 6, `${teams.length} teams`);
+    for (const team of teams) {
+      const body = team.source.body;
+      for (const role of team.children) {
+        const file = path.relative(path.dirname(team.source.file), role.source.file);
+        assert.ok(body.includes(`](${file})`), `${team.title} does not link to ${file}`);
+      }
+    }
+  });
+
+  test("every page has a title, a nav_order, and a summary under its parent (the owner's page as supplied)", () => {
+    for (const page of model.tree.pages) {
+      if (page.source.relPath === "teams/dev-team/ai-engineer.md") continue;
+      assert.equal(page.kind, "nav", `${page.source.relPath} has no place in the navigation`);
+      assert.notEqual(page.source.meta.nav_order, undefined, `${page.source.relPath} has no nav_order`);
+      if (page.kind === "nav" && page.parent) assert.ok(page.source.meta.summary, `${page.source.relPath} has no summary`);
+    }
+  });
+});

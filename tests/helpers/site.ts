@@ -1,0 +1,76 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as cheerio from "cheerio";
+
+/** The repository root. */
+export const projectDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+
+/** A fixture folder under tests/fixtures. */
+export function fixture(name: string): string {
+  return path.join(projectDir, "tests", "fixtures", name);
+}
+
+const made: string[] = [];
+process.once("exit", () => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/** A fresh temporary folder, removed when the process exits. */
+export function tempDir(prefix = "handbook-test-"): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Copies a fixture into a temporary folder so a test can change it. */
+export function copyFixture(name: string): string {
+  const dir = path.join(tempDir(), name);
+  fs.cpSync(fixture(name), dir, { recursive: true });
+  return dir;
+}
+
+/** What running one of the project's commands printed. */
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a project command (`build`, `check`, …) the way `npm run` does, in a child process. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(projectDir, "src/cli/main.ts"), ...args], {
+      cwd: projectDir,
+      env: { ...process.env, GITHUB_ACTIONS: "", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Builds a content folder into a new temporary output folder. */
+export async function buildInto(contentDir: string, extra: string[] = []): Promise<RunResult & { outDir: string }> {
+  const outDir = path.join(tempDir(), "site");
+  const result = await runCli(["build", "--content", contentDir, "--output", outDir, ...extra]);
+  return { ...result, outDir };
+}
+
+/** Loads a built page for querying, by its URL. */
+export function loadPage(outDir: string, url: string): cheerio.CheerioAPI {
+  const file = url.endsWith("/") ? path.join(outDir, url, "index.html") : path.join(outDir, url);
+  return cheerio.load(fs.readFileSync(file, "utf8"));
+}
+
+/** Every file below a folder with its bytes, for comparing two builds. */
+export function snapshotTree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const rel of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const full = path.join(dir, rel);
+    if (fs.statSync(full).isFile()) files.set(rel, fs.readFileSync(full));
+  }
+  return files;
+}
