@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-const text = z.union([z.string(), z.number()]).transform((v) => String(v));
+// YAML reads `title: 2024` as a number and `title: 2024-03-15` as a date; Jekyll shows both as written.
+const text = z
+  .union([z.string(), z.number(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)));
 const flag = z.boolean();
 
 /**

@@ -25,7 +25,7 @@ export interface RenderEnv {
 export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
   md.use(anchor, {
-    level: [2, 3, 4, 5, 6],
+    level: [1, 2, 3, 4, 5, 6],
     slugify: (s: string) => slug(s),
     tabIndex: false,
     permalink: anchor.permalink.linkAfterHeader({

@@ -132,7 +132,7 @@ export function buildNavTree(
       return null;
     }
     if (candidates.length === 0) {
-      const suggestion = closest(wanted, titleIndex.keys());
+      const suggestion = closest(wanted, [...titleIndex.keys()].filter((t) => t !== page.title));
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : "; check the spelling against the parent page's title";
       error(page.source, "parent", `parent "${wanted}" matches no page title${hint}`);
       failed.add(page);

@@ -1,0 +1,69 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createMarkdown, type MarkdownContext } from "../../../src/markdown/render.ts";
+
+const pageUrls = new Map([
+  ["/site/content/index.md", "/"],
+  ["/site/content/about.md", "/about/"],
+  ["/site/content/teams/index.md", "/teams/"],
+  ["/site/content/teams/dev-team/ai-engineer.md", "/teams/dev-team/ai-engineer/"],
+]);
+
+const context: MarkdownContext = {
+  contentDir: "/site/content",
+  base: "/handbook/",
+  urlOfFile: (file) => pageUrls.get(file),
+};
+
+const md = createMarkdown(() => context);
+
+/** Renders Markdown as written in content/<relPath>. */
+const render = (markdown: string, relPath = "teams/index.md") =>
+  md.render(markdown, { page: { inputPath: `/site/content/${relPath}` } });
+
+const ids = (html: string) => [...html.matchAll(/<h[1-6][^>]* id="([^"]*)"/g)].map((m) => m[1]);
+const hrefs = (html: string) => [...html.matchAll(/<a href="([^"]*)">/g)].map((m) => m[1]);
+const srcs = (html: string) => [...html.matchAll(/<img src="([^"]*)"/g)].map((m) => m[1]);
+
+test("heading ids are GitHub's slugs; a repeated heading gets -1, counted per page", () => {
+  const page = "## Platform & Security\n\n## Skills\n\n### Tools (2024)\n\n## Skills\n\n## Café `kubectl` Tips\n";
+  assert.deepEqual(ids(render(page)), ["platform--security", "skills", "tools-2024", "skills-1", "café-kubectl-tips"]);
+  assert.deepEqual(ids(render("## Skills\n")), ["skills"]);
+});
+
+test("links to relative .md files become page URLs, with the prefix and the #anchor kept", () => {
+  const html = render(
+    "[AI](dev-team/ai-engineer.md#skills) [about](../about.md) [home](./../index.md) [same](./index.md?x=1)",
+  );
+  assert.deepEqual(hrefs(html), [
+    "/handbook/teams/dev-team/ai-engineer/#skills",
+    "/handbook/about/",
+    "/handbook/",
+    "/handbook/teams/?x=1",
+  ]);
+});
+
+test("absolute site links get the path prefix", () => {
+  assert.deepEqual(hrefs(render("[teams](/teams/) [home](/)")), ["/handbook/teams/", "/handbook/"]);
+});
+
+test("external links, mail links and in-page anchors are left as written", () => {
+  const html = render(
+    "[x](https://example.com/guide.md) [cdn](//cdn.example.com/a.md) [mail](mailto:team@example.com) [top](#skills)",
+  );
+  assert.deepEqual(hrefs(html), [
+    "https://example.com/guide.md",
+    "//cdn.example.com/a.md",
+    "mailto:team@example.com",
+    "#skills",
+  ]);
+});
+
+test("a link to a .md file that is no page is left as written", () => {
+  assert.deepEqual(hrefs(render("[gone](dev-team/missing.md#skills)")), ["dev-team/missing.md#skills"]);
+});
+
+test("relative images resolve against the source file's folder", () => {
+  const html = render("![diagram](img/flow.png) ![logo](../../shared/logo.svg)", "teams/dev-team/ai-engineer.md");
+  assert.deepEqual(srcs(html), ["/handbook/teams/dev-team/img/flow.png", "/handbook/shared/logo.svg"]);
+});
