@@ -1,0 +1,290 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
+import { launchBrowser, serveStatic } from "../helpers/browser.ts";
+import { buildInto, projectDir } from "../helpers/site.ts";
+
+const AI_ENGINEER = "/teams/dev-team/ai-engineer/";
+const AI_ENGINEER_TITLE = "AI (Artificial Intelligence) Engineer";
+const WIDE = { width: 1280, height: 900 };
+const NARROW = { width: 390, height: 844 };
+/** How long a check waits for the page to settle (script loaded, nav.json fetched, CSS applied). */
+const SETTLE_MS = 5000;
+
+/** Waits until `locator` is visible (or hidden), then asserts it, so a failure reads as an assertion. */
+async function assertVisible(locator: Locator, visible: boolean, what: string): Promise<void> {
+  try {
+    await locator.waitFor({ state: visible ? "visible" : "hidden", timeout: SETTLE_MS });
+  } catch {
+    // Fall through: the assertion below reports the state the user actually sees.
+  }
+  assert.equal(
+    await locator.isVisible(),
+    visible,
+    `${what} should be ${visible ? "visible" : "hidden"}`,
+  );
+}
+
+/** Waits until `locator` carries `name="value"`, then asserts it. */
+async function assertAttribute(
+  locator: Locator,
+  name: string,
+  value: string,
+  what: string,
+): Promise<void> {
+  const read = () => locator.getAttribute(name, { timeout: 1000 }).catch(() => null);
+  const deadline = Date.now() + SETTLE_MS;
+  let actual = await read();
+  while (actual !== value && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    actual = await read();
+  }
+  assert.equal(actual, value, `${what}: ${name}`);
+}
+
+/** Waits for the page to reach `pathname`, then asserts the address the user sees. */
+async function assertAt(page: Page, pathname: string): Promise<void> {
+  await page
+    .waitForURL((url) => url.pathname === pathname, { timeout: SETTLE_MS })
+    .catch(() => undefined);
+  assert.equal(new URL(page.url()).pathname, pathname, "the page the browser is on");
+}
+
+/** Visible texts of the links directly under a sidebar item's own list. */
+async function childLinkTexts(item: Locator): Promise<string[]> {
+  return (await item.locator("xpath=./ul/li/a").allTextContents()).map((t) => t.trim());
+}
+
+describe("navigating the built handbook in a browser", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+
+  before(async () => {
+    const result = await buildInto(path.join(projectDir, "content"), ["--no-search"]);
+    assert.equal(result.code, 0, result.stderr);
+    server = await serveStatic(result.outDir);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens `url` in a fresh context (own viewport, JavaScript on unless told) and hands the page to `fn`. */
+  async function withPage(
+    url: string,
+    options: BrowserContextOptions,
+    fn: (page: Page) => Promise<void>,
+  ): Promise<void> {
+    const context = await browser.newContext(options);
+    context.setDefaultTimeout(SETTLE_MS);
+    try {
+      const page = await context.newPage();
+      const response = await page.goto(server.url(url));
+      assert.equal(response?.status(), 200, `GET ${url}`);
+      await fn(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  const sidebarOf = (page: Page) => page.getByRole("navigation", { name: "Handbook" });
+  /** The sidebar item (li) whose own link reads `title`. */
+  const itemOf = (page: Page, title: string) =>
+    sidebarOf(page).getByRole("link", { name: title, exact: true }).locator("xpath=..");
+  const toggleOf = (page: Page, title: string) =>
+    sidebarOf(page).getByRole("button", { name: `${title}: show or hide its pages`, exact: true });
+
+  test("a deep page shows its breadcrumbs, marks itself in the sidebar and opens its branch", async () => {
+    await withPage(AI_ENGINEER, { viewport: WIDE }, async (page) => {
+      const crumbs = page.locator("nav.breadcrumbs li");
+      assert.deepEqual(
+        (await crumbs.allInnerTexts()).map((t) => t.trim()),
+        ["Teams", "Dev Team", AI_ENGINEER_TITLE],
+      );
+      await assertVisible(crumbs.first(), true, "the breadcrumbs");
+
+      const current = sidebarOf(page).locator('a[aria-current="page"]');
+      assert.equal(await current.count(), 1, "exactly one sidebar link is the current page");
+      await assertVisible(current, true, "the current page's sidebar link");
+      assert.equal((await current.innerText()).trim(), AI_ENGINEER_TITLE);
+
+      const devTeam = itemOf(page, "Dev Team");
+      const children = devTeam.locator("xpath=./ul/li/a");
+      assert.deepEqual(await childLinkTexts(devTeam), [
+        "Front-End Engineer",
+        "Back-End Engineer",
+        "Full-Stack Engineer",
+        "Mobile Engineer",
+        "QA Engineer",
+        "Engineering Manager",
+        AI_ENGINEER_TITLE,
+        "Technical Writer",
+        "Staff Engineer",
+      ]);
+      for (const link of await children.all())
+        await assertVisible(link, true, `Dev Team child "${await link.textContent()}"`);
+      await assertAttribute(
+        toggleOf(page, "Dev Team"),
+        "aria-expanded",
+        "true",
+        "the Dev Team toggle",
+      );
+    });
+  });
+
+  test("a closed branch opens and closes in place, without leaving the page", async () => {
+    await withPage(AI_ENGINEER, { viewport: WIDE }, async (page) => {
+      const toggle = toggleOf(page, "Policies");
+      await assertVisible(toggle, true, "the Policies toggle (revealed by the script)");
+      assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+      const security = sidebarOf(page).getByRole("link", { name: "Security Policy", exact: true });
+      await assertVisible(security, false, "Security Policy before opening Policies");
+
+      const before = page.url();
+      await toggle.click();
+      await assertVisible(security, true, "Security Policy after opening Policies");
+      assert.deepEqual(await childLinkTexts(itemOf(page, "Policies")), [
+        "Security Policy",
+        "Privacy and Data Handling",
+        "Acceptable Use",
+        "Expenses",
+      ]);
+      await assertAttribute(toggle, "aria-expanded", "true", "the Policies toggle after opening");
+      assert.equal(page.url(), before, "opening a branch does not navigate");
+
+      await toggle.click();
+      await assertVisible(security, false, "Security Policy after closing Policies");
+      await assertAttribute(toggle, "aria-expanded", "false", "the Policies toggle after closing");
+      assert.equal(page.url(), before, "closing a branch does not navigate");
+    });
+  });
+
+  test("a branch loaded in place can itself be opened", async () => {
+    await withPage("/", { viewport: WIDE }, async (page) => {
+      const dataTeamLink = sidebarOf(page).getByRole("link", { name: "Data Team", exact: true });
+      assert.equal(
+        await dataTeamLink.count(),
+        0,
+        "the home page's sidebar does not carry the Teams branch",
+      );
+
+      const before = page.url();
+      const teams = toggleOf(page, "Teams");
+      await assertVisible(teams, true, "the Teams toggle");
+      await teams.click();
+      await assertVisible(dataTeamLink, true, "Data Team after opening Teams");
+      await assertAttribute(teams, "aria-expanded", "true", "the Teams toggle after opening");
+
+      const dataTeam = toggleOf(page, "Data Team");
+      await assertVisible(dataTeam, true, "the Data Team toggle inside the loaded branch");
+      assert.equal(await dataTeam.getAttribute("aria-expanded"), "false");
+      const dataEngineer = sidebarOf(page).getByRole("link", {
+        name: "Data Engineer",
+        exact: true,
+      });
+      await assertVisible(dataEngineer, false, "Data Engineer before opening Data Team");
+
+      await dataTeam.click();
+      await assertVisible(dataEngineer, true, "Data Engineer after opening Data Team");
+      await assertAttribute(
+        dataTeam,
+        "aria-expanded",
+        "true",
+        "the Data Team toggle after opening",
+      );
+      assert.equal(page.url(), before, "opening nested branches does not navigate");
+      assert.equal(
+        new URL(await dataEngineer.evaluate((a: HTMLAnchorElement) => a.href)).pathname,
+        "/teams/data/data-engineer/",
+      );
+    });
+  });
+
+  test("on a narrow screen the Menu button shows and hides the sidebar", async () => {
+    await withPage(AI_ENGINEER, { viewport: NARROW }, async (page) => {
+      const sidebar = sidebarOf(page);
+      await assertVisible(sidebar, false, "the sidebar on a narrow screen at first");
+      const menu = page.locator("header").getByRole("button", { name: "Menu" });
+      await assertVisible(menu, true, "the Menu button");
+      await assertAttribute(menu, "aria-expanded", "false", "the Menu button at first");
+
+      await menu.click();
+      await assertVisible(sidebar, true, "the sidebar after pressing Menu");
+      await assertVisible(
+        sidebar.locator('a[aria-current="page"]'),
+        true,
+        "the current page's link in the opened menu",
+      );
+      await assertAttribute(menu, "aria-expanded", "true", "the Menu button once open");
+
+      await page.keyboard.press("Escape");
+      await assertVisible(sidebar, false, "the sidebar after Escape");
+      await assertAttribute(menu, "aria-expanded", "false", "the Menu button after Escape");
+    });
+  });
+
+  test("without JavaScript the Menu link still shows the sidebar on a narrow screen", async () => {
+    await withPage(AI_ENGINEER, { viewport: NARROW, javaScriptEnabled: false }, async (page) => {
+      const sidebar = sidebarOf(page);
+      await assertVisible(sidebar, false, "the sidebar on a narrow screen at first");
+      const menu = page.locator("header").getByRole("link", { name: "Menu" });
+      await assertVisible(menu, true, "the Menu link");
+      await menu.click();
+      assert.equal(new URL(page.url()).hash, "#site-nav");
+      await assertVisible(sidebar, true, "the sidebar after following Menu");
+      await assertVisible(
+        sidebar.locator('a[aria-current="page"]'),
+        true,
+        "the current page's link in the opened menu",
+      );
+    });
+  });
+
+  test("without JavaScript a wide screen shows no dead toggles and its sidebar links navigate", async () => {
+    await withPage(AI_ENGINEER, { viewport: WIDE, javaScriptEnabled: false }, async (page) => {
+      const sidebar = sidebarOf(page);
+      await assertVisible(sidebar, true, "the sidebar on a wide screen");
+      assert.ok(
+        (await sidebar.locator("button.nav-toggle").count()) > 0,
+        "the page carries toggles for the script",
+      );
+      assert.equal(
+        await sidebar.locator("button.nav-toggle:visible").count(),
+        0,
+        "no toggle is visible without the script",
+      );
+
+      await sidebar.getByRole("link", { name: "Policies", exact: true }).click();
+      await assertAt(page, "/policies/");
+      assert.equal((await page.locator("article h1").innerText()).trim(), "Policies");
+      assert.equal(
+        (await sidebarOf(page).locator('a[aria-current="page"]').innerText()).trim(),
+        "Policies",
+      );
+    });
+  });
+
+  test("Next and Previous walk the pages in sidebar order", async () => {
+    await withPage(AI_ENGINEER, { viewport: WIDE }, async (page) => {
+      const pager = () => page.getByRole("navigation", { name: "Previous and next pages" });
+      const next = pager().getByRole("link", { name: /^Next/ });
+      await assertVisible(next, true, "the Next link");
+      await next.click();
+      await assertAt(page, "/teams/dev-team/technical-writer/");
+      assert.equal((await page.locator("article h1").innerText()).trim(), "Technical Writer");
+
+      const previous = pager().getByRole("link", { name: /^Previous/ });
+      await assertVisible(previous, true, "the Previous link");
+      assert.match(
+        await previous.innerText(),
+        new RegExp(AI_ENGINEER_TITLE.replace(/[()]/g, "\\$&")),
+      );
+      await previous.click();
+      await assertAt(page, AI_ENGINEER);
+      assert.equal((await page.locator("article h1").innerText()).trim(), AI_ENGINEER_TITLE);
+    });
+  });
+});
