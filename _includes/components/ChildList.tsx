@@ -1,0 +1,19 @@
+import type { PageLink } from "../../src/navigation/queries.ts";
+
+/** The list of a parent page's children with their summaries. Contract: `items` from childrenOf(). */
+export function ChildList({ items, href }: { items: Array<PageLink & { summary?: string }>; href: (url: string) => string }) {
+  if (items.length === 0) return null;
+  return (
+    <section class="child-pages" aria-labelledby="child-pages-title">
+      <h2 id="child-pages-title">In this section</h2>
+      <ul>
+        {items.map((child) => (
+          <li>
+            <a href={href(child.url)}>{child.title}</a>
+            {child.summary && <span class="child-summary">{child.summary}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

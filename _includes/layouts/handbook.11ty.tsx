@@ -1,0 +1,134 @@
+import { renderToString } from "preact-render-to-string";
+import { breadcrumbsFor, childrenOf, neighboursOf, sidebarFor } from "../../src/navigation/queries.ts";
+import type { HandbookState } from "../../src/eleventy/plugin.ts";
+import { describeForSearch, type SearchFacets } from "../../src/search/facets.ts";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { ChildList } from "../components/ChildList.tsx";
+import { Header } from "../components/Header.tsx";
+import { PrevNext } from "../components/PrevNext.tsx";
+import { Sidebar } from "../components/Sidebar.tsx";
+
+/** What Eleventy hands the layout. */
+export interface LayoutData {
+  /** The build's state; its model holds the tree. */
+  handbook: HandbookState;
+  /** Eleventy's page: where it came from. */
+  page: { inputPath: string; url: string };
+  /** Rendered Markdown of the page (the one place raw HTML passes). */
+  content: string;
+}
+
+/** The handbook layout: header, sidebar, breadcrumbs, content, child list, previous/next, footer, search dialog. */
+export default function render(data: LayoutData): string {
+  const model = data.handbook.model;
+  const page = model.page(data.page.inputPath);
+  if (!page) throw new Error(`The handbook layout was used by ${data.page.inputPath}, which is not a content page.`);
+  const meta = page.source.meta;
+  const href = (url: string) => model.href(url);
+  const title = page.kind === "nav" ? page.title : undefined;
+  const fullTitle = title ? `${title} – ${model.settings.title}` : model.settings.title;
+  const description = meta.description ?? model.settings.description;
+  const withNav = meta.nav_enabled !== false;
+  const { previous, next } = neighboursOf(model.tree, page);
+  const children = meta.has_toc === false ? [] : childrenOf(page);
+  const facets = describeForSearch(page);
+  const search = data.handbook.search;
+
+  const html = renderToString(
+    <html lang={model.settings.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {description && <meta name="description" content={description} />}
+        <link rel="stylesheet" href={href("/assets/handbook.css")} />
+        <script type="module" src={href("/assets/handbook.js")}></script>
+      </head>
+      <body class={withNav ? "with-nav" : "without-nav"}>
+        <a class="skip-link" href="#main-content">
+          Skip to content
+        </a>
+        <Header settings={model.settings} href={href} withNav={withNav} search={search} />
+        <div class="page">
+          {withNav && (
+            <aside class="sidebar">
+              <Sidebar items={sidebarFor(model.tree, page)} href={href} navSrc={href("/nav.json")} />
+            </aside>
+          )}
+          <main id="main-content" class="main" tabindex={-1}>
+            <Breadcrumbs trail={breadcrumbsFor(page)} href={href} />
+            <article class="content" data-pagefind-body={facets ? true : undefined}>
+              {facets && <SearchData facets={facets} />}
+              <div dangerouslySetInnerHTML={{ __html: data.content }} />
+              <ChildList items={children} href={href} />
+            </article>
+            <PrevNext previous={previous} next={next} href={href} />
+          </main>
+        </div>
+        <footer class="site-footer">
+          <p>{model.settings.footer}</p>
+        </footer>
+        {search && <SearchDialog bundle={href("/pagefind/")} />}
+      </body>
+    </html>,
+  );
+  return `<!doctype html>\n${html}\n`;
+}
+
+/** What Pagefind records about the page besides its text: title and path (meta), team and kind (filters). Not shown, not indexed as words. */
+function SearchData({ facets }: { facets: SearchFacets }) {
+  return (
+    <div hidden data-pagefind-ignore="index">
+      <span data-pagefind-meta="title">{facets.title}</span>
+      {facets.path && <span data-pagefind-meta="path">{facets.path}</span>}
+      {facets.team && <span data-pagefind-filter="team">{facets.team}</span>}
+      <span data-pagefind-filter="kind">{facets.kind}</span>
+    </div>
+  );
+}
+
+/**
+ * The search dialog. Closed, it shows nothing; src/client/search.ts opens it from the header button or a shortcut
+ * and loads Pagefind from `bundle` on first use.
+ */
+function SearchDialog({ bundle }: { bundle: string }) {
+  return (
+    <dialog id="search-dialog" class="search-dialog" aria-labelledby="search-label" data-bundle={bundle}>
+      <form class="search-form" role="search" method="dialog">
+        <label id="search-label" class="visually-hidden" for="search-input">
+          Search the handbook
+        </label>
+        <div class="search-field">
+          <svg class="search-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <circle cx="11" cy="11" r="7" fill="none" stroke="currentColor" stroke-width="2" />
+            <path d="m20 20-3.5-3.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+          </svg>
+          <input
+            id="search-input"
+            class="search-input"
+            type="text"
+            enterkeyhint="search"
+            autocomplete="off"
+            spellcheck={false}
+            placeholder="Roles, skills, tools, processes…"
+            aria-describedby="search-status"
+            aria-controls="search-results"
+          />
+          <button class="search-close" type="submit" value="close">
+            <span class="visually-hidden">Close search</span>
+            <kbd aria-hidden="true">Esc</kbd>
+          </button>
+        </div>
+      </form>
+      <div class="search-filters" hidden>
+        <div class="search-filter" role="group" aria-label="Filter by team" data-label="Team" data-filter="team"></div>
+        <div class="search-filter" role="group" aria-label="Filter by kind of page" data-label="Kind" data-filter="kind"></div>
+      </div>
+      <p id="search-status" class="search-status" role="status"></p>
+      <ol id="search-results" class="search-results" aria-label="Results"></ol>
+      <button class="search-more" type="button" hidden>
+        Show more results
+      </button>
+    </dialog>
+  );
+}

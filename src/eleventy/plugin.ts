@@ -1,0 +1,118 @@
+import path from "node:path";
+import { ContentError, reportDiagnostics } from "../content/diagnostics.ts";
+import { createMarkdown } from "../markdown/render.ts";
+import { navJson } from "../navigation/queries.ts";
+import { writeSearchIndex, type WrittenFile } from "../search/index.ts";
+import { buildSiteModel, type SiteModel } from "../site/model.ts";
+import { bundleScript, stylesheet } from "./assets.ts";
+import type { BuildOptions } from "./options.ts";
+
+/** The part of Eleventy's config API the handbook uses. */
+export interface EleventyConfig {
+  on(event: string, callback: (...args: never[]) => unknown): void;
+  setLibrary(name: string, library: unknown): void;
+  addExtension(extensions: string[], options: Record<string, unknown>): void;
+  addLayoutAlias(alias: string, target: string): void;
+  addGlobalData(name: string, value: unknown): void;
+  addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
+  addPassthroughCopy(glob: string | Record<string, string>): void;
+  addWatchTarget(target: string): void;
+  setTemplateFormats(formats: string[]): void;
+  setIncludesDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setQuietMode(quiet: boolean): void;
+}
+
+/**
+ * The current build's model, behind one object that keeps its identity across rebuilds,
+ * so data Eleventy caches between watch builds still sees the newest model.
+ */
+export class HandbookState {
+  #model: SiteModel | undefined;
+  constructor(private readonly options: BuildOptions) {}
+
+  /** Recomputes the model from disk; called once at the start of every build. */
+  refresh(): SiteModel {
+    this.#model = buildSiteModel({
+      contentDir: this.options.contentDir,
+      settingsFile: path.join(this.options.projectDir, "_data", "site.json"),
+      overrides: this.options.overrides,
+    });
+    return this.#model;
+  }
+
+  /** This build's model. */
+  get model(): SiteModel {
+    return this.#model ?? this.refresh();
+  }
+
+  /** Whether this build writes a search index (and pages offer search). */
+  get search(): boolean {
+    return this.options.search;
+  }
+}
+
+const LAYOUT = "layouts/handbook.11ty.tsx";
+
+/** Registers the handbook with Eleventy: Markdown, layouts, URLs from the model, nav.json and assets. */
+export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOptions): void {
+  const state = new HandbookState(options);
+  const relativeToContent = (dir: string) =>
+    path.relative(options.contentDir, path.join(options.projectDir, dir)) || ".";
+
+  eleventyConfig.setIncludesDirectory(relativeToContent("_includes"));
+  eleventyConfig.setDataDirectory(relativeToContent("_data"));
+  eleventyConfig.setTemplateFormats(["md", "11ty.js"]);
+  eleventyConfig.addPassthroughCopy(
+    `${path.relative(options.projectDir, options.contentDir) || "."}/**/*.{png,jpg,jpeg,gif,svg,webp,avif,pdf}`,
+  );
+  eleventyConfig.addWatchTarget(path.join(options.projectDir, "src"));
+
+  eleventyConfig.on("eleventy.before", () => {
+    const model = state.refresh();
+    if (model.failed) {
+      reportDiagnostics(model.diagnostics);
+      throw new ContentError([...model.diagnostics]);
+    }
+  });
+
+  // Eleventy's own `dir` argument names its default folders here, not the output the command chose; options do.
+  eleventyConfig.on("eleventy.after", async ({ results }: { results: WrittenFile[] }) => {
+    if (options.search) await writeSearchIndex(state.model, results, options.outputDir);
+  });
+
+  eleventyConfig.setLibrary(
+    "md",
+    createMarkdown(() => {
+      const model = state.model;
+      return {
+        contentDir: model.contentDir,
+        base: model.settings.pathPrefix,
+        urlOfFile: (file) => model.page(file)?.url,
+      };
+    }),
+  );
+
+  eleventyConfig.addExtension(["11ty.tsx"], { key: "11ty.js" });
+  for (const alias of ["default", "page", "home"]) eleventyConfig.addLayoutAlias(alias, LAYOUT);
+  eleventyConfig.addGlobalData("layout", "default");
+  eleventyConfig.addGlobalData("handbook", state);
+  eleventyConfig.addGlobalData("eleventyComputed", {
+    permalink: (data: { page?: { inputPath?: string }; permalink?: unknown }) => {
+      const inputPath = data.page?.inputPath;
+      const page = inputPath ? state.model.page(inputPath) : undefined;
+      return page ? page.url : data.permalink;
+    },
+  });
+
+  const asset = (permalink: string, render: () => string | Promise<string>) => ({
+    data: { permalink, layout: false, eleventyExcludeFromCollections: true },
+    render,
+  });
+  eleventyConfig.addTemplate(
+    "nav.json.11ty.js",
+    asset("/nav.json", () => JSON.stringify(navJson(state.model.tree, (u) => state.model.href(u)))),
+  );
+  eleventyConfig.addTemplate("handbook-css.11ty.js", asset("/assets/handbook.css", () => stylesheet(options.projectDir)));
+  eleventyConfig.addTemplate("handbook-js.11ty.js", asset("/assets/handbook.js", () => bundleScript(options.projectDir)));
+}
