@@ -1,0 +1,374 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, serveStatic } from "../helpers/browser.ts";
+import { buildInto, fixture, loadPage, projectDir } from "../helpers/site.ts";
+
+/** The strictest policy Pagefind runs under: nothing inline, nothing from elsewhere; WebAssembly allowed. */
+const CSP = "default-src 'self' 'wasm-unsafe-eval'";
+
+type Site = Awaited<ReturnType<typeof serveStatic>>;
+
+/** Builds a content folder with search and serves it (under `prefix`). */
+async function buildAndServe(
+  contentDir: string,
+  prefix = "/",
+): Promise<{ site: Site; outDir: string }> {
+  const extra = prefix === "/" ? [] : ["--path-prefix", prefix];
+  const result = await buildInto(contentDir, extra);
+  assert.equal(result.code, 0, result.stderr);
+  return { site: await serveStatic(result.outDir, prefix), outDir: result.outDir };
+}
+
+/** A page of the site served with the CSP header; `problems` collects CSP violations, script errors and failed loads. */
+async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route("**/*", async (route) => {
+    // Requests still in flight when a test closes its page end here; that is not a failure.
+    try {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), "content-security-policy": CSP },
+      });
+    } catch {
+      await route.abort().catch(() => {});
+    }
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico"))
+      problems.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+/** Opens the dialog with Ctrl+K, types `term` and waits until the results for it are drawn. */
+async function search(page: Page, term: string): Promise<void> {
+  if (!(await page.locator("dialog.search-dialog").evaluate((d: HTMLDialogElement) => d.open)))
+    await page.keyboard.press("Control+K");
+  await page.locator("#search-input").fill(term);
+  await waitForResults(page, term);
+}
+
+/** Waits until the status line reports the results for `term` (after any filter). */
+async function waitForResults(page: Page, term: string, within?: string): Promise<void> {
+  await page.waitForFunction(
+    ([t, w]) => {
+      const status = document.querySelector("#search-status")?.textContent ?? "";
+      const list = document.querySelector("#search-results");
+      return (
+        list?.getAttribute("aria-busy") === "false" &&
+        status.endsWith(`for “${t}”${w ? ` in ${w}` : ""}`)
+      );
+    },
+    [term, within] as const,
+  );
+}
+
+/** The drawn results: href, title and path of each. */
+function results(page: Page): Promise<Array<{ href: string; title: string; path: string }>> {
+  return page.$$eval(".search-result", (items) =>
+    items.map((item) => ({
+      href: item.querySelector(".search-result-link")?.getAttribute("href") ?? "",
+      title: item.querySelector(".search-result-link")?.textContent ?? "",
+      path: item.querySelector(".search-result-path")?.textContent ?? "",
+    })),
+  );
+}
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el
+      ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className ? `.${String(el.className).split(" ")[0]}` : ""}`
+      : "";
+  });
+
+const dialogOpen = (page: Page) =>
+  page.locator("dialog.search-dialog").evaluate((d: HTMLDialogElement) => d.open);
+
+describe("search over the handbook", () => {
+  let browser: Browser;
+  let site: Site;
+  before(async () => {
+    ({ site } = await buildAndServe(path.join(projectDir, "content")));
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  test("without JavaScript there is no search button", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site.url("/teams/"));
+    assert.equal(await page.locator(".search-button").count(), 1);
+    assert.equal(await page.locator(".search-button").isVisible(), false);
+    await context.close();
+  });
+
+  test("the search button opens the dialog with focus in the search field", async () => {
+    const { page } = await open(browser, site.url("/teams/"));
+    await page.locator(".search-button").click();
+    assert.equal(await dialogOpen(page), true);
+    assert.equal(await focused(page), "input#search-input.search-input");
+    await page.context().close();
+  });
+
+  test("Control+K opens the dialog with focus in the search field", async () => {
+    const { page } = await open(browser, site.url("/teams/"));
+    assert.equal(await dialogOpen(page), false);
+    await page.keyboard.press("Control+K");
+    assert.equal(await dialogOpen(page), true);
+    assert.equal(await focused(page), "input#search-input.search-input");
+    await page.context().close();
+  });
+
+  test('"/" opens the dialog, and is typed as text once in the field', async () => {
+    const { page } = await open(browser, site.url("/teams/"));
+    await page.keyboard.press("/");
+    assert.equal(await dialogOpen(page), true);
+    assert.equal(await focused(page), "input#search-input.search-input");
+    await page.keyboard.type("ci/cd");
+    assert.equal(await page.locator("#search-input").inputValue(), "ci/cd");
+    await page.context().close();
+  });
+
+  test("Escape closes the dialog and returns focus to where it was, even with text typed on a slow connection", async () => {
+    const { page, problems } = await open(browser, site.url("/teams/"));
+    // Pagefind's script is held back until the end, so the field handles Escape on its own.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/pagefind-modular-ui.js", async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    });
+    await page.locator(".site-title").focus();
+    await page.keyboard.press("Control+K");
+    await page.keyboard.type("pytorch");
+    await page.keyboard.press("Escape");
+    assert.equal(await dialogOpen(page), false);
+    assert.equal(await focused(page), "a.site-title");
+    release();
+    await page.locator(".search-button").click();
+    await waitForResults(page, "pytorch");
+    await page.keyboard.press("Escape");
+    assert.equal(await dialogOpen(page), false);
+    assert.equal(await focused(page), "button.search-button");
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  test("`ai engineer` finds the AI Engineer page first, with its path and the match highlighted", async () => {
+    const { page } = await open(browser, site.url("/"));
+    await search(page, "ai engineer");
+    const [first] = await results(page);
+    assert.deepEqual(first, {
+      href: "/teams/dev-team/ai-engineer/",
+      title: "AI (Artificial Intelligence) Engineer",
+      path: "Teams › Dev Team",
+    });
+    const marks = await page
+      .locator(".search-result")
+      .first()
+      .locator(".search-result-excerpt mark")
+      .allTextContents();
+    assert.ok(
+      marks.some((m) => /engineer/i.test(m)),
+      `highlighted: ${marks.join(", ")}`,
+    );
+    await page.context().close();
+  });
+
+  test("`pytorch` has the AI Engineer page among the first five results", async () => {
+    const { page } = await open(browser, site.url("/"));
+    await search(page, "pytorch");
+    const hrefs = (await results(page)).slice(0, 5).map((r) => r.href);
+    assert.ok(hrefs.includes("/teams/dev-team/ai-engineer/"), hrefs.join(", "));
+    await page.context().close();
+  });
+
+  test("ArrowDown and ArrowUp move through the result links; Enter follows the focused one", async () => {
+    const { page } = await open(browser, site.url("/"));
+    await search(page, "pytorch");
+    const links = await page.$$eval("#search-results a", (as) =>
+      as.map((a) => a.getAttribute("href")),
+    );
+    assert.ok(links.length >= 3);
+    const focusedHref = () =>
+      page.evaluate(() => document.activeElement?.getAttribute("href") ?? null);
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await focusedHref(), links[0]);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await focusedHref(), links[2]);
+    await page.keyboard.press("ArrowUp");
+    assert.equal(await focusedHref(), links[1]);
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    assert.equal(await focused(page), "input#search-input.search-input");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await Promise.all([page.waitForURL(site.url(links[1]!)), page.keyboard.press("Enter")]);
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, links[1]);
+    await page.context().close();
+  });
+
+  test("a team filter leaves only that team's pages, as many as its count said", async () => {
+    const { page } = await open(browser, site.url("/"));
+    await search(page, "engineer");
+    const before = await results(page);
+    assert.ok(
+      before.some((r) => !r.href.startsWith("/teams/data/")),
+      "other teams match before filtering",
+    );
+    const pill = page.locator('.search-filter[data-filter="team"] .search-pill', {
+      hasText: "Data Team",
+    });
+    const count = Number(await pill.locator(".search-pill-count").textContent());
+    assert.ok(count > 0);
+    await pill.click();
+    await waitForResults(page, "engineer", "Data Team");
+    while (await page.locator(".search-more").isVisible())
+      await page.locator(".search-more").click();
+    const after = await results(page);
+    assert.equal(after.length, count);
+    for (const r of after)
+      assert.ok(r.href.startsWith("/teams/data/"), `${r.href} is not in the Data Team`);
+    assert.equal(await pill.getAttribute("aria-pressed"), "true");
+    await page.context().close();
+  });
+
+  test("a kind filter leaves only role pages", async () => {
+    const { page } = await open(browser, site.url("/"));
+    await search(page, "security");
+    await page
+      .locator('.search-filter[data-filter="kind"] .search-pill[data-value="role"]')
+      .click();
+    await waitForResults(page, "security", "role");
+    const found = await results(page);
+    assert.ok(found.length > 0);
+    const roleish = found.filter((r) => /^Teams › [^›]+$/.test(r.path));
+    assert.deepEqual(roleish, found, "every result is a page directly under a team");
+    assert.ok(
+      !found.some((r) => r.href.startsWith("/policies/")),
+      "the security policy is not a role",
+    );
+    await page.context().close();
+  });
+
+  test("a matching heading links to its section, and that section exists on the page", async () => {
+    const { page } = await open(browser, site.url("/"));
+    await search(page, "pytorch");
+    const ai = page.locator(".search-result", {
+      has: page.locator('.search-result-link[href="/teams/dev-team/ai-engineer/"]'),
+    });
+    const tools = ai.locator(".search-subresult-link", { hasText: /^Tools$/ });
+    assert.equal(await tools.getAttribute("href"), "/teams/dev-team/ai-engineer/#tools");
+    await Promise.all([
+      page.waitForURL(site.url("/teams/dev-team/ai-engineer/#tools")),
+      tools.click(),
+    ]);
+    assert.equal(await dialogOpen(page), false);
+    assert.equal(await page.locator("#tools").textContent(), "Tools");
+    await page.context().close();
+  });
+
+  test("search runs under a Content-Security-Policy of 'self' plus 'wasm-unsafe-eval'", async () => {
+    const { page, problems } = await open(browser, site.url("/teams/dev-team/"));
+    await search(page, "kubernetes");
+    assert.ok((await results(page)).length > 0);
+    await page.locator('.search-filter[data-filter="team"] .search-pill').nth(1).click();
+    await page.waitForFunction(() =>
+      / in /.test(document.querySelector("#search-status")?.textContent ?? ""),
+    );
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+});
+
+describe("what stays out of the index", () => {
+  let browser: Browser;
+  let site: Site;
+  let outDir: string;
+  before(async () => {
+    ({ site, outDir } = await buildAndServe(fixture("search")));
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  test("a normal page's word finds it", async () => {
+    const { page } = await open(browser, site.url("/"));
+    await search(page, "wombatglow");
+    assert.deepEqual(await results(page), [
+      { href: "/visible/", title: "Visible Page: Found, Always", path: "" },
+    ]);
+    await page.context().close();
+  });
+
+  test("a search_exclude page is never found, though it is built", async () => {
+    assert.match(loadPage(outDir, "/hidden/")("article").text(), /quokkafrost/);
+    const { page } = await open(browser, site.url("/"));
+    await search(page, "quokkafrost");
+    assert.deepEqual(await results(page), []);
+    assert.equal(
+      await page.locator("#search-status").textContent(),
+      "No results for “quokkafrost”",
+    );
+    await page.context().close();
+  });
+
+  test("a page without a title is never found, though it is built", async () => {
+    assert.match(loadPage(outDir, "/untitled/")("article").text(), /numbatdusk/);
+    const { page } = await open(browser, site.url("/"));
+    await search(page, "numbatdusk");
+    assert.deepEqual(await results(page), []);
+    await page.context().close();
+  });
+});
+
+describe("search under a path prefix", () => {
+  let browser: Browser;
+  let site: Site;
+  before(async () => {
+    ({ site } = await buildAndServe(fixture("search"), "/handbook/"));
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  test("results link below /handbook/ and the bundle loads from there", async () => {
+    const { page, problems } = await open(browser, site.url("/visible/"));
+    await search(page, "wombatglow");
+    const [first] = await results(page);
+    assert.equal(first?.href, "/handbook/visible/");
+    const details = page.locator(".search-subresult-link", { hasText: "Details" });
+    assert.equal(await details.getAttribute("href"), "/handbook/visible/#details");
+    await page.keyboard.press("Escape");
+    await Promise.all([page.waitForURL(site.url("/")), page.locator(".site-title").click()]);
+    await search(page, "wombatglow");
+    await Promise.all([
+      page.waitForURL(site.url("/visible/")),
+      page.locator(".search-result-link").first().click(),
+    ]);
+    assert.equal(await page.locator("article h1").textContent(), "Visible Page");
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+});
