@@ -1,9 +1,9 @@
 import path from "node:path";
 import { ContentError, reportDiagnostics } from "../content/diagnostics.ts";
-import { createMarkdown } from "../markdown/render.ts";
 import { navJson } from "../navigation/queries.ts";
 import { writeSearchIndex, type WrittenFile } from "../search/index.ts";
 import { buildSiteModel, type SiteModel } from "../site/model.ts";
+import { markdownFor } from "../site/validate.ts";
 import { bundleScript, stylesheet } from "./assets.ts";
 import type { BuildOptions } from "./options.ts";
 
@@ -83,14 +83,7 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOpt
 
   eleventyConfig.setLibrary(
     "md",
-    createMarkdown(() => {
-      const model = state.model;
-      return {
-        contentDir: model.contentDir,
-        base: model.settings.pathPrefix,
-        urlOfFile: (file) => model.page(file)?.url,
-      };
-    }),
+    markdownFor(() => state.model),
   );
 
   eleventyConfig.addExtension(["11ty.tsx"], { key: "11ty.js" });

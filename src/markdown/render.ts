@@ -3,6 +3,7 @@ import { slug } from "github-slugger";
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import { withBase } from "../content/urls.ts";
+import { calloutsPlugin, type CalloutKind } from "./callouts.ts";
 
 /** What rendering needs to know about the site it renders into. */
 export interface MarkdownContext {
@@ -12,6 +13,8 @@ export interface MarkdownContext {
   base: string;
   /** The URL of the page built from a Markdown file (absolute path), if there is one. */
   urlOfFile(file: string): string | undefined;
+  /** Callout kinds by class name (`{: .note }`), from the site settings. */
+  callouts?: Record<string, CalloutKind>;
 }
 
 /** The environment a render is given: Eleventy passes the page's data, of which we read the source path. */
@@ -37,6 +40,7 @@ export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
       wrapper: ['<div class="heading">', "</div>"],
     }),
   });
+  calloutsPlugin(md, () => context().callouts ?? {});
   md.core.ruler.push("handbook_links", (state) => {
     const env = state.env as RenderEnv;
     if (env.keepLinks) return;

@@ -21,6 +21,22 @@ export const settingsSchema = z.object({
   auxLinks: z.array(link).default([]),
   /** Text of the footer. */
   footer: z.string().default(""),
+  /** Callout kinds, as in Just the Docs' `callouts`: `{: .note }` above a paragraph or block quote. */
+  callouts: z
+    .record(
+      z.string(),
+      z.object({
+        title: z.string().optional(),
+        color: z.enum(["blue", "green", "yellow", "red", "purple", "grey"]),
+      }),
+    )
+    .default({
+      note: { title: "Note", color: "blue" },
+      important: { title: "Important", color: "green" },
+      warning: { title: "Warning", color: "red" },
+      highlight: { color: "yellow" },
+      new: { title: "New", color: "purple" },
+    }),
 });
 
 /** Validated site settings. */

@@ -6,13 +6,18 @@ import { createMarkdown, type RenderEnv } from "../markdown/render.ts";
 import { checkRolePage, isRolePage, sectionsOf } from "../roles/sections.ts";
 import type { SiteModel } from "./model.ts";
 
-/** The Markdown renderer for a model's site: the same one the build renders with. */
-export function markdownFor(model: SiteModel) {
-  return createMarkdown(() => ({
-    contentDir: model.contentDir,
-    base: model.settings.pathPrefix,
-    urlOfFile: (file) => model.page(file)?.url,
-  }));
+/** The Markdown renderer for a site: the one the build renders with. Takes a getter, as serve swaps models. */
+export function markdownFor(model: SiteModel | (() => SiteModel)) {
+  const current = typeof model === "function" ? model : () => model;
+  return createMarkdown(() => {
+    const m = current();
+    return {
+      contentDir: m.contentDir,
+      base: m.settings.pathPrefix,
+      urlOfFile: (file) => m.page(file)?.url,
+      callouts: m.settings.callouts,
+    };
+  });
 }
 
 /** Checks what needs the pages' Markdown: links and anchors between pages, and the role-page rules. */
