@@ -67,3 +67,41 @@ describe("the handbook's content", () => {
     }
   });
 });
+
+describe("names are spelt one way everywhere", () => {
+  const names = JSON.parse(fs.readFileSync(path.join(projectDir, "_data", "names.json"), "utf8")) as {
+    tools: Record<string, string[]>;
+    skills: string[];
+  };
+  const leadIn = (item: string) => /^\*\*(.+?)\*\*/.exec(item)?.[1] ?? item.replace(/\.$/, "");
+  const listed = (name: "Tools" | "Skills") =>
+    roles.flatMap(({ page, sections }) =>
+      (sections.find((s) => roleSectionOf(s.heading) === name)?.items ?? []).map((item) => ({ page, name: leadIn(item) })),
+    );
+
+  test("every tool a role page lists is a canonical tool name from _data/names.json", () => {
+    for (const { page, name } of listed("Tools")) {
+      assert.ok(Object.hasOwn(names.tools, name), `${page.source.relPath}: tool "${name}" is not in _data/names.json`);
+    }
+  });
+
+  test("every skill a role page names (its bold lead-in) is a canonical skill name", () => {
+    const skills = new Set(names.skills);
+    for (const { page, name } of listed("Skills")) {
+      if (page.source.relPath === "teams/dev-team/ai-engineer.md") continue; // the owner's page names skills in sentences
+      assert.ok(skills.has(name), `${page.source.relPath}: skill "${name}" is not in _data/names.json`);
+    }
+  });
+
+  test("no page uses a known wrong spelling of a tool", () => {
+    const wrong = Object.entries(names.tools).flatMap(([canonical, aliases]) => aliases.map((alias) => ({ canonical, alias })));
+    for (const { page } of pages) {
+      // Prose only: commands, code and addresses (git@github.com) may spell things as the machine wants.
+      const prose = page.source.body.replace(/```[\s\S]*?```/g, "").replace(/`[^`]*`/g, "").replace(/\]\([^)]*\)/g, "]");
+      for (const { canonical, alias } of wrong) {
+        const pattern = new RegExp(`(?<![\\w./@:-])${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`);
+        assert.doesNotMatch(prose, pattern, `${page.source.relPath} writes "${alias}"; write "${canonical}"`);
+      }
+    }
+  });
+});
