@@ -2,8 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ContentError, reportDiagnostics } from "../content/diagnostics.ts";
-import { publishBuildOptions, type BuildOptions } from "../eleventy/options.ts";
-import { buildSiteModel } from "../site/model.ts";
+import { buildModel, handOffModel, publishBuildOptions, type BuildOptions } from "../eleventy/options.ts";
 import { validateContent } from "../site/validate.ts";
 
 /** What a build did. */
@@ -17,11 +16,7 @@ export interface BuildReport {
 /** Checks the content, then builds the site into a fresh folder and swaps it in; nothing half-written on failure. */
 export async function buildSite(options: BuildOptions, log: (line: string) => void = console.log): Promise<BuildReport | undefined> {
   const started = performance.now();
-  const model = buildSiteModel({
-    contentDir: options.contentDir,
-    settingsFile: path.join(options.projectDir, "_data", "site.json"),
-    overrides: options.overrides,
-  });
+  const model = buildModel(options);
   const errors = reportDiagnostics([...model.diagnostics, ...(model.failed ? [] : validateContent(model))]);
   if (errors > 0) {
     log(`Build stopped: ${errors} error(s) in the content. Nothing was written.`);
@@ -32,6 +27,7 @@ export async function buildSite(options: BuildOptions, log: (line: string) => vo
   fs.rmSync(staging, { recursive: true, force: true });
   try {
     publishBuildOptions({ ...options, outputDir: staging });
+    handOffModel(model);
     const eleventy = new Eleventy(options.contentDir, staging, {
       configPath: path.join(options.projectDir, "eleventy.config.ts"),
       quietMode: true,

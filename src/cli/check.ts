@@ -1,17 +1,11 @@
-import path from "node:path";
 import { reportDiagnostics } from "../content/diagnostics.ts";
-import type { BuildOptions } from "../eleventy/options.ts";
-import { buildSiteModel } from "../site/model.ts";
+import { buildModel, type BuildOptions } from "../eleventy/options.ts";
 import { validateContent } from "../site/validate.ts";
 
 /** Checks all content without building: front matter, navigation, links and anchors, role pages. Returns the exit code. */
 export function checkSite(options: BuildOptions, log: (line: string) => void = console.log): number {
   const started = performance.now();
-  const model = buildSiteModel({
-    contentDir: options.contentDir,
-    settingsFile: path.join(options.projectDir, "_data", "site.json"),
-    overrides: options.overrides,
-  });
+  const model = buildModel(options);
   const diagnostics = [...model.diagnostics, ...validateContent(model)];
   const errors = reportDiagnostics(diagnostics);
   const warnings = diagnostics.length - errors;

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { buildSiteModel, type SiteModel } from "../site/model.ts";
 import type { Settings } from "../site/settings.ts";
 
 /** What the project's commands tell the Eleventy config: where to read and write, and setting overrides. */
@@ -40,4 +41,30 @@ export function publishBuildOptions(options: BuildOptions, env: NodeJS.ProcessEn
 export function readBuildOptions(env: NodeJS.ProcessEnv = process.env): BuildOptions {
   const raw = env[VARIABLE];
   return raw ? { ...defaultBuildOptions(), ...(JSON.parse(raw) as BuildOptions) } : defaultBuildOptions();
+}
+
+/** The site model the options describe: the content folder, `_data/site.json` and command-line overrides. */
+export function buildModel(options: BuildOptions): SiteModel {
+  return buildSiteModel({
+    contentDir: options.contentDir,
+    settingsFile: path.join(options.projectDir, "_data", "site.json"),
+    overrides: options.overrides,
+  });
+}
+
+// A global symbol rather than a module variable, for the same reason as the environment variable above.
+const HANDED_OFF = Symbol.for("handbook.handedOffModel");
+type WithHandOff = typeof globalThis & { [HANDED_OFF]?: SiteModel };
+
+/** Gives the model a command already built (and checked) to the next build, so it is not read twice. */
+export function handOffModel(model: SiteModel): void {
+  (globalThis as WithHandOff)[HANDED_OFF] = model;
+}
+
+/** Takes the model a command handed off for this content, once; later rebuilds read the content afresh. */
+export function takeHandedOffModel(options: BuildOptions): SiteModel | undefined {
+  const g = globalThis as WithHandOff;
+  const model = g[HANDED_OFF];
+  delete g[HANDED_OFF];
+  return model && model.contentDir === path.resolve(options.contentDir) ? model : undefined;
 }

@@ -2,10 +2,10 @@ import path from "node:path";
 import { ContentError, reportDiagnostics } from "../content/diagnostics.ts";
 import { navJson } from "../navigation/queries.ts";
 import { writeSearchIndex, type WrittenFile } from "../search/index.ts";
-import { buildSiteModel, type SiteModel } from "../site/model.ts";
+import type { SiteModel } from "../site/model.ts";
 import { markdownFor } from "../site/validate.ts";
 import { bundleScript, stylesheet } from "./assets.ts";
-import type { BuildOptions } from "./options.ts";
+import { buildModel, takeHandedOffModel, type BuildOptions } from "./options.ts";
 
 /** The part of Eleventy's config API the handbook uses. */
 export interface EleventyConfig {
@@ -31,13 +31,9 @@ export class HandbookState {
   #model: SiteModel | undefined;
   constructor(private readonly options: BuildOptions) {}
 
-  /** Recomputes the model from disk; called once at the start of every build. */
+  /** Recomputes the model (or takes the one the command just built); called at the start of every build. */
   refresh(): SiteModel {
-    this.#model = buildSiteModel({
-      contentDir: this.options.contentDir,
-      settingsFile: path.join(this.options.projectDir, "_data", "site.json"),
-      overrides: this.options.overrides,
-    });
+    this.#model = takeHandedOffModel(this.options) ?? buildModel(this.options);
     return this.#model;
   }
 
