@@ -1,0 +1,202 @@
+/**
+ * `npm run bench`: build cost of the handbook against plain Eleventy, at several sizes, side by side.
+ *
+ * For each size it generates a synthetic handbook (bench/generate.ts) and times, alternating, runs of
+ *   (a) plain Eleventy 3 on the same Markdown with a minimal layout (the baseline),
+ *   (b) the handbook build without search,
+ *   (c) the full build with the Pagefind index,
+ * and reports medians of wall time, CPU time, peak RSS and output bytes, with b/a and c/a; then a role
+ * page's HTML bytes, `npm run check`'s time, and the dev server's rebuild after one-page edits.
+ * Results go to stdout and bench/RESULTS.md. Needs GNU time (/usr/bin/time; Debian package `time`).
+ *
+ *   npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--serve-size 1000] [--out bench/RESULTS.md]
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { generateHandbook } from "./generate.ts";
+import { measureRebuilds, type RebuildFigures } from "./serve.ts";
+
+const projectDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const cli = path.join(projectDir, "src", "cli", "main.ts");
+const eleventyCmd = path.join(projectDir, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+
+/** One timed run of one command. */
+export interface Run {
+  /** Wall time, seconds. */
+  wall: number;
+  /** User + system CPU time, seconds (children included). */
+  cpu: number;
+  /** Peak resident set size of the largest process, MiB. */
+  rssMiB: number;
+  /** Bytes written to the output folder. */
+  bytes: number;
+}
+
+type Variant = "a" | "b" | "c";
+const VARIANTS: Record<Variant, string> = {
+  a: "plain Eleventy (baseline)",
+  b: "handbook, no search",
+  c: "handbook, full (Pagefind)",
+};
+
+/** Runs a command under GNU time and returns its figures; throws when it fails. */
+function timed(command: string[], env: NodeJS.ProcessEnv, outDir: string): Run {
+  const stats = path.join(os.tmpdir(), `bench-time-${process.pid}.txt`);
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", "-o", stats, ...command], {
+    cwd: projectDir,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+  if (result.error) throw new Error(`could not run /usr/bin/time (apt-get install time): ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${command.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  const [wall, user, sys, maxKb] = fs.readFileSync(stats, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
+  return { wall: wall!, cpu: user! + sys!, rssMiB: maxKb! / 1024, bytes: folderBytes(outDir) };
+}
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const rel of fs.readdirSync(dir, { recursive: true }) as string[]) {
+    const stat = fs.statSync(path.join(dir, rel));
+    if (stat.isFile()) total += stat.size;
+  }
+  return total;
+}
+
+function command(variant: Variant, content: string, out: string): { argv: string[]; env: NodeJS.ProcessEnv } {
+  if (variant === "a") {
+    return {
+      argv: [process.execPath, eleventyCmd, `--config=${path.join(projectDir, "bench/baseline/eleventy.config.mjs")}`, `--input=${content}`, `--output=${out}`, "--quiet"],
+      env: { BENCH_INPUT: content },
+    };
+  }
+  const argv = [process.execPath, "--import", "tsx", cli, "build", "--content", content, "--output", out];
+  return { argv: variant === "b" ? [...argv, "--no-search"] : argv, env: {} };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median of each figure over the runs. */
+function medianRun(runs: Run[]): Run {
+  return {
+    wall: median(runs.map((r) => r.wall)),
+    cpu: median(runs.map((r) => r.cpu)),
+    rssMiB: median(runs.map((r) => r.rssMiB)),
+    bytes: median(runs.map((r) => r.bytes)),
+  };
+}
+
+/** Median wall time of `npm run check` on a folder, in seconds (tsx start-up included). */
+function checkTime(content: string, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ["--import", "tsx", cli, "check", "--content", content], { cwd: projectDir, encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`check failed on ${content}:\n${result.stderr}`);
+    times.push((performance.now() - started) / 1000);
+  }
+  return median(times);
+}
+
+interface SizeResult {
+  pages: number;
+  medians: Record<Variant, Run>;
+  rolePageBytes: number;
+  checkSeconds: number;
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
+}
+
+function table(results: SizeResult[], rebuild: RebuildFigures | undefined, runs: number): string {
+  const lines: string[] = [];
+  const f = (n: number, d = 2) => n.toFixed(d);
+  lines.push(`Machine: ${machine()}`, `Medians of ${runs} runs per variant, the variants alternating within each round.`, "");
+  lines.push("| pages | variant | wall s | CPU s | peak RSS MiB | output MB | wall ÷ a |");
+  lines.push("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of results) {
+    for (const v of ["a", "b", "c"] as Variant[]) {
+      const m = r.medians[v];
+      lines.push(`| ${r.pages} | ${v}: ${VARIANTS[v]} | ${f(m.wall)} | ${f(m.cpu)} | ${f(m.rssMiB, 0)} | ${f(m.bytes / 1e6, 1)} | ${v === "a" ? "1.00" : f(m.wall / r.medians.a.wall)} |`);
+    }
+  }
+  lines.push("", "| pages | role page HTML bytes | ÷ at the smallest size | `npm run check` s (with start-up) |", "| ---: | ---: | ---: | ---: |");
+  for (const r of results) {
+    lines.push(`| ${r.pages} | ${r.rolePageBytes} | ${f(r.rolePageBytes / results[0]!.rolePageBytes)} | ${f(r.checkSeconds)} |`);
+  }
+  if (rebuild) {
+    lines.push(
+      "",
+      `Dev server at ${rebuild.pages} pages (median of ${rebuild.body.length} edits each; time from saving the file until every affected page on disk is correct):`,
+      "",
+      "| edit | median s | all runs s | pages checked | stale pages seen |",
+      "| --- | ---: | --- | ---: | ---: |",
+      `| body of one role page | ${f(median(rebuild.body))} | ${rebuild.body.map((x) => f(x)).join(", ")} | 1 | ${rebuild.bodyStale} |`,
+      `| title of one role page | ${f(median(rebuild.title))} | ${rebuild.title.map((x) => f(x)).join(", ")} | ${rebuild.titlePagesChecked} | ${rebuild.titleStale} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: "string", default: "1000,4000,10000" },
+      runs: { type: "string", default: "3" },
+      "serve-size": { type: "string", default: "1000" },
+      out: { type: "string", default: path.join(projectDir, "bench", "RESULTS.md") },
+    },
+  });
+  const sizes = values.sizes.split(",").map(Number);
+  const runs = Number(values.runs);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "handbook-bench-"));
+  const results: SizeResult[] = [];
+  try {
+    for (const size of sizes) {
+      const content = path.join(work, `content-${size}`);
+      const { pages, rolePage } = generateHandbook(content, size);
+      const collected: Record<Variant, Run[]> = { a: [], b: [], c: [] };
+      for (let round = 0; round < runs; round++) {
+        for (const v of ["a", "b", "c"] as Variant[]) {
+          const out = path.join(work, `out-${size}-${v}`);
+          const { argv, env } = command(v, content, out);
+          const run = timed(argv, env, out);
+          collected[v].push(run);
+          console.log(`${pages} pages, ${v}, round ${round + 1}: ${run.wall.toFixed(2)} s wall, ${run.rssMiB.toFixed(0)} MiB`);
+        }
+      }
+      const roleHtml = path.join(work, `out-${size}-c`, rolePage.replace(/\.md$/, ""), "index.html");
+      results.push({
+        pages,
+        medians: { a: medianRun(collected.a), b: medianRun(collected.b), c: medianRun(collected.c) },
+        rolePageBytes: fs.statSync(roleHtml).size,
+        checkSeconds: checkTime(content, runs),
+      });
+      for (const v of ["a", "b", "c"]) fs.rmSync(path.join(work, `out-${size}-${v}`), { recursive: true, force: true });
+    }
+    const serveSize = Number(values["serve-size"]);
+    const rebuild = serveSize > 0 ? await measureRebuilds(path.join(work, "serve"), serveSize, runs) : undefined;
+    const report = table(results, rebuild, runs);
+    console.log(`\n${report}`);
+    fs.writeFileSync(values.out, `# Build benchmark\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.\n\n${report}\n`);
+    console.log(`\nWritten to ${path.relative(process.cwd(), values.out)}`);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith("bench/build.ts")) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
