@@ -2,8 +2,10 @@ import { renderToString } from "preact-render-to-string";
 import { breadcrumbsFor, childrenOf, neighboursOf, sidebarFor } from "../../src/navigation/queries.ts";
 import type { HandbookState } from "../../src/eleventy/plugin.ts";
 import { describeForSearch, type SearchFacets } from "../../src/search/facets.ts";
+import { editUrlOf, lastUpdated } from "../../src/site/page-meta.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ChildList } from "../components/ChildList.tsx";
+import { PageMeta } from "../components/PageMeta.tsx";
 import { Header } from "../components/Header.tsx";
 import { PrevNext } from "../components/PrevNext.tsx";
 import { Sidebar } from "../components/Sidebar.tsx";
@@ -62,6 +64,11 @@ export default function render(data: LayoutData): string {
               <div dangerouslySetInnerHTML={{ __html: data.content }} />
               <ChildList items={children} href={href} />
             </article>
+            <PageMeta
+              lastUpdated={lastUpdated(model, page.source)}
+              editUrl={editUrlOf(model.settings, page.source.relPath)}
+              lang={model.settings.lang}
+            />
             <PrevNext previous={previous} next={next} href={href} />
           </main>
         </div>

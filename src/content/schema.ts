@@ -41,9 +41,10 @@ export const frontMatterSchema = z
       .optional()
       .describe("Layout; all of Just the Docs' page layouts render with the handbook layout."),
     last_modified_date: z
-      .union([z.string(), z.date()])
+      // YAML reads an unquoted 2024-03-15 as a date; a quoted one stays text, and so may one with a time of day.
+      .union([z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([ T].*)?$/), z.date()])
       .optional()
-      .describe("Overrides the 'Last updated' date taken from git history."),
+      .describe("The 'Last updated' date shown on the page, YYYY-MM-DD; overrides the date of the page's last commit."),
     kind: text.optional().describe("What the page is (role, team, process, policy, …); a role page may say `kind: role`."),
   })
   .loose();

@@ -17,6 +17,17 @@ export const settingsSchema = z.object({
   pathPrefix: z.string().default("/"),
   /** Just the Docs' nav_sort. */
   navSort: z.enum(["case_sensitive", "case_insensitive"]).default("case_sensitive"),
+  /** Where the pages live in the repository, for each page's "Edit this page" link; no link without it. */
+  repository: z
+    .object({
+      /** The repository's web address, e.g. https://github.com/northwind-labs/handbook. */
+      url: z.url({ protocol: /^https?$/, error: "must be the repository's https:// address" }),
+      /** The branch pull requests go to. */
+      branch: z.string().min(1).default("main"),
+      /** The folder of the Markdown pages inside the repository. */
+      contentPath: z.string().default("content"),
+    })
+    .optional(),
   /** Links shown at the right of the header. */
   auxLinks: z.array(link).default([]),
   /** Text of the footer. */
