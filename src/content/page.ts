@@ -48,10 +48,9 @@ export function parseSource(file: string, relPath: string, text: string): Parsed
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    const line = mark ? mark.line + 1 : 1;
-    const column = mark ? mark.column + 1 : 1;
+    const at = yamlMistake(text, reason) ?? { line: mark ? mark.line + 1 : 1, column: mark ? mark.column + 1 : 1, hint: "" };
     diagnostics.push(
-      diagnose("error", file, line, `front matter is not valid YAML: ${reason}; fix the YAML between the --- lines`, column),
+      diagnose("error", file, at.line, `front matter is not valid YAML: ${reason}; ${at.hint || "fix the YAML between the --- lines"}`, at.column),
     );
     return { diagnostics };
   }
@@ -112,6 +111,30 @@ export function parseSource(file: string, relPath: string, text: string): Parsed
     },
     diagnostics,
   };
+}
+
+/**
+ * Where the YAML mistakes people make most are, when the parser reports them elsewhere or obscurely: a quote that
+ * never closes (reported at the end of the front matter) and an unquoted value with ": " in it.
+ */
+function yamlMistake(text: string, reason: string): { line: number; column: number; hint: string } | undefined {
+  const lines = text.split("\n");
+  const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  for (let i = 1; i < (end < 0 ? lines.length : end); i++) {
+    const key = KEY_LINE.exec(lines[i]!);
+    if (!key) continue;
+    const value = lines[i]!.slice(key[0].length);
+    const quote = value[0];
+    if (/quoted scalar/.test(reason) && (quote === '"' || quote === "'")) {
+      const closed = quote === '"' ? /^"(?:[^"\\]|\\.)*"/.test(value) : /^'(?:[^']|'')*'/.test(value);
+      if (!closed) return { line: i + 1, column: key[0].length + 1, hint: `the ${quote} that opens ${key[1]}'s value is never closed; end the value with ${quote}` };
+    }
+    if (/mapping (pair|entry)/.test(reason) && quote !== '"' && quote !== "'" && /:\s/.test(value)) {
+      const colon = key[0].length + value.search(/:\s/) + 1;
+      return { line: i + 1, column: colon, hint: `a value with ": " in it needs quotes: ${key[1]}: "${value.trim().replace(/"/g, '\\"')}"` };
+    }
+  }
+  return undefined;
 }
 
 /** Finds each top-level key of the raw front matter (as gray-matter returns it, starting after the first ---). */
