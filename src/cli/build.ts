@@ -3,6 +3,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ContentError, reportDiagnostics } from "../content/diagnostics.ts";
 import { buildModel, handOffModel, publishBuildOptions, type BuildOptions } from "../eleventy/options.ts";
+import { checkBuiltLinks, type BuiltLinksReport } from "../links/gate.ts";
 import { validateContent } from "../site/validate.ts";
 
 /** What a build did. */
@@ -24,6 +25,7 @@ export async function buildSite(options: BuildOptions, log: (line: string) => vo
   }
 
   const staging = `${options.outputDir}.partial-${process.pid}`;
+  let links: BuiltLinksReport | undefined;
   fs.rmSync(staging, { recursive: true, force: true });
   try {
     publishBuildOptions({ ...options, outputDir: staging });
@@ -36,6 +38,13 @@ export async function buildSite(options: BuildOptions, log: (line: string) => vo
       source: "script",
     });
     await eleventy.write();
+    // The link gate runs on the staging folder, so a site with a broken link is never swapped in.
+    links = checkBuiltLinks(model, staging, options.outputDir);
+    if (reportDiagnostics(links.diagnostics) > 0) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      log(`Build stopped: ${links.diagnostics.length} broken link(s) in the built site. Nothing was written.`);
+      return undefined;
+    }
     fs.rmSync(options.outputDir, { recursive: true, force: true });
     fs.renameSync(staging, options.outputDir);
   } catch (error) {
@@ -51,6 +60,7 @@ export async function buildSite(options: BuildOptions, log: (line: string) => vo
   const pages = model.tree.pages.length;
   const ms = performance.now() - started;
   log(`Built ${pages} pages into ${path.relative(process.cwd(), options.outputDir) || "."} in ${(ms / 1000).toFixed(2)} s`);
+  if (links) log(`Links: ${links.checked} internal links and anchors on ${links.pages} pages resolve (checked in ${links.ms.toFixed(0)} ms)`);
   return { pages, ms };
 }
 
