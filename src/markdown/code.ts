@@ -26,7 +26,8 @@ export function codeAndTablesPlugin(md: MarkdownIt): void {
   for (const rule of ["fence", "code_block"] as const) {
     const render = md.renderer.rules[rule]!;
     md.renderer.rules[rule] = (tokens, idx, options, env, self) =>
-      `<div class="code-block">${render(tokens, idx, options, env, self).trimEnd()}${COPY_BUTTON}</div>\n`;
+      // The <pre> takes focus, so a line wider than the page can be scrolled with the keyboard (axe: scrollable-region-focusable).
+      `<div class="code-block">${render(tokens, idx, options, env, self).trimEnd().replace(/^<pre>/, '<pre tabindex="0">')}${COPY_BUTTON}</div>\n`;
   }
   md.renderer.rules.table_open = (tokens, idx, options, _env, self) =>
     `<div class="table-wrapper">\n${self.renderToken(tokens, idx, options)}`;
