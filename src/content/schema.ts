@@ -57,10 +57,14 @@ export const knownKeys: readonly string[] = Object.keys(frontMatterSchema.shape)
 
 /** The JSON Schema editors use to complete keys and flag typos (generated, never hand-written). */
 export function frontMatterJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(frontMatterSchema, { io: "input", unrepresentable: "any" }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(frontMatterSchema, {
+    io: "input",
+    unrepresentable: "any",
+    // In a YAML file an unquoted 2024-03-15 is a date; to a JSON Schema validator it is a string.
+    override: (ctx) => {
+      if (ctx.zodSchema._zod.def.type === "date") Object.assign(ctx.jsonSchema, { type: "string", format: "date" });
+    },
+  }) as Record<string, unknown>;
 }
 
 /** Says in words what a key's value must be, read off the schema itself. */
