@@ -1,7 +1,8 @@
 import type { Settings } from "../../src/site/settings.ts";
+import { ThemeToggle } from "./ThemeToggle.tsx";
 
 /**
- * The site header: menu button (narrow screens), site title, aux links, search button. Contract: settings from
+ * The site header: menu button (narrow screens), site title, aux links, search button, theme toggle. Contract: settings from
  * _data/site.json; `search` when the build writes a search index. The search button stays hidden until the script
  * can open the search dialog, so there is no dead control without JavaScript.
  */
@@ -52,6 +53,7 @@ export function Header({
           </kbd>
         </button>
       )}
+      <ThemeToggle />
     </header>
   );
 }

@@ -3,15 +3,18 @@ import { breadcrumbsFor, childrenOf, neighboursOf, sidebarFor } from "../../src/
 import type { HandbookState } from "../../src/eleventy/plugin.ts";
 import { describeForSearch, type SearchFacets } from "../../src/search/facets.ts";
 import { editUrlOf, lastUpdated } from "../../src/site/page-meta.ts";
+import { isLongPage, showsToc, type OutlineEnv } from "../../src/markdown/toc.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ChildList } from "../components/ChildList.tsx";
+import { Head } from "../components/Head.tsx";
 import { PageMeta } from "../components/PageMeta.tsx";
 import { Header } from "../components/Header.tsx";
 import { PrevNext } from "../components/PrevNext.tsx";
 import { Sidebar } from "../components/Sidebar.tsx";
+import { Toc } from "../components/Toc.tsx";
 
-/** What Eleventy hands the layout. */
-export interface LayoutData {
+/** What Eleventy hands the layout; the Markdown renderer adds the page's outline (src/markdown/toc.ts). */
+export interface LayoutData extends OutlineEnv {
   /** The build's state; its model holds the tree. */
   handbook: HandbookState;
   /** Eleventy's page: where it came from. */
@@ -35,17 +38,12 @@ export default function render(data: LayoutData): string {
   const children = meta.has_toc === false ? [] : childrenOf(page);
   const facets = describeForSearch(page);
   const search = data.handbook.search;
+  const outline = data.handbookOutline;
+  const toc = showsToc(outline) ? outline.toc : undefined;
 
   const html = renderToString(
     <html lang={model.settings.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{fullTitle}</title>
-        {description && <meta name="description" content={description} />}
-        <link rel="stylesheet" href={href("/assets/handbook.css")} />
-        <script type="module" src={href("/assets/handbook.js")}></script>
-      </head>
+      <Head settings={model.settings} href={href} title={fullTitle} description={description} />
       <body class={withNav ? "with-nav" : "without-nav"}>
         <a class="skip-link" href="#main-content">
           Skip to content
@@ -57,13 +55,20 @@ export default function render(data: LayoutData): string {
               <Sidebar items={sidebarFor(model.tree, page)} href={href} navSrc={href("/nav.json")} />
             </aside>
           )}
+          {toc && <Toc items={toc} placement="aside" />}
           <main id="main-content" class="main" tabindex={-1}>
             <Breadcrumbs trail={breadcrumbsFor(page)} href={href} />
+            {toc && <Toc items={toc} placement="inline" />}
             <article class="content" data-pagefind-body={facets ? true : undefined}>
               {facets && <SearchData facets={facets} />}
               <div dangerouslySetInnerHTML={{ __html: data.content }} />
               <ChildList items={children} href={href} />
             </article>
+            {isLongPage(outline) && (
+              <p class="back-to-top">
+                <a href="#top">Back to top</a>
+              </p>
+            )}
             <PageMeta
               lastUpdated={lastUpdated(model, page.source)}
               editUrl={editUrlOf(model.settings, page.source.relPath)}
@@ -98,7 +103,7 @@ function SearchData({ facets }: { facets: SearchFacets }) {
  * The search dialog. Closed, it shows nothing; src/client/search.ts opens it from the header button or a shortcut
  * and loads Pagefind from `bundle` on first use.
  */
-function SearchDialog({ bundle }: { bundle: string }) {
+export function SearchDialog({ bundle }: { bundle: string }) {
   return (
     <dialog id="search-dialog" class="search-dialog" aria-labelledby="search-label" data-bundle={bundle}>
       <form class="search-form" role="search" method="dialog">

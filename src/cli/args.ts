@@ -7,6 +7,7 @@ export const siteOptions = {
   content: { type: "string" },
   output: { type: "string" },
   "path-prefix": { type: "string" },
+  url: { type: "string" },
   "no-search": { type: "boolean" },
   quiet: { type: "boolean" },
   port: { type: "string" },
@@ -30,7 +31,10 @@ export function parseSiteArgs(argv: string[], projectDir = process.cwd()) {
     ...base,
     contentDir: v.content ? path.resolve(v.content) : base.contentDir,
     outputDir: v.output ? path.resolve(v.output) : base.outputDir,
-    overrides: v["path-prefix"] !== undefined ? { pathPrefix: v["path-prefix"] } : {},
+    overrides: {
+      ...(v["path-prefix"] !== undefined ? { pathPrefix: v["path-prefix"] } : {}),
+      ...(v.url !== undefined ? { url: v.url.replace(/\/+$/, "") } : {}),
+    },
     search: !v["no-search"],
   };
   const port = v.port === undefined ? 8080 : Number(v.port);

@@ -14,6 +14,7 @@ Options:
   --content DIR        folder of Markdown pages (default: content)
   --output DIR         folder to write the site to (default: _site)
   --path-prefix PATH   serve the site from a sub-folder, e.g. /handbook/ (default: from _data/site.json)
+  --url ORIGIN         the site's origin, e.g. https://handbook.example.com, for sitemap.xml (default: from _data/site.json)
   --port N             port for serve (default: 8080)
   --no-search          skip the Pagefind search index
   -h, --help           show this help

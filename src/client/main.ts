@@ -1,6 +1,10 @@
+import { enhanceCopyButtons } from "./copy.ts";
 import { enhanceMenu } from "./menu.ts";
 import { enhanceSidebar } from "./nav.ts";
 import { enhanceSearch } from "./search.ts";
+import { enhanceTables } from "./tables.ts";
+import { enhanceThemeToggle } from "./theme-toggle.ts";
+import { enhanceToc } from "./toc.ts";
 
 // Every enhancement is optional: the page reads and navigates without this script.
 const nav = document.querySelector<HTMLElement>("#site-nav");
@@ -10,3 +14,8 @@ if (menu) enhanceMenu(menu);
 const searchButton = document.querySelector<HTMLButtonElement>("button.search-button");
 const searchDialog = document.querySelector<HTMLDialogElement>("dialog.search-dialog");
 if (searchButton && searchDialog) enhanceSearch(searchButton, searchDialog);
+const themeToggle = document.querySelector<HTMLButtonElement>("button.theme-toggle");
+if (themeToggle) enhanceThemeToggle(themeToggle);
+enhanceToc([...document.querySelectorAll<HTMLElement>("nav[data-toc]")]);
+enhanceCopyButtons(document.querySelectorAll<HTMLButtonElement>("button.copy-code"));
+enhanceTables([...document.querySelectorAll<HTMLElement>(".content .table-wrapper")]);

@@ -6,6 +6,7 @@ import type { SiteModel } from "../site/model.ts";
 import { markdownFor } from "../site/validate.ts";
 import { bundleScript, stylesheet } from "./assets.ts";
 import { buildModel, takeHandedOffModel, type BuildOptions } from "./options.ts";
+import { registerSitePages } from "./site-pages.ts";
 
 /** The part of Eleventy's config API the handbook uses. */
 export interface EleventyConfig {
@@ -104,4 +105,5 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOpt
   );
   eleventyConfig.addTemplate("handbook-css.11ty.js", asset("/assets/handbook.css", () => stylesheet(options.projectDir)));
   eleventyConfig.addTemplate("handbook-js.11ty.js", asset("/assets/handbook.js", () => bundleScript(options.projectDir)));
+  registerSitePages(eleventyConfig, state, options);
 }

@@ -32,6 +32,16 @@ export const settingsSchema = z.object({
   auxLinks: z.array(link).default([]),
   /** Text of the footer. */
   footer: z.string().default(""),
+  /**
+   * Keep search engines out: robots.txt disallows everything and every page carries `<meta name="robots"
+   * content="noindex">`. On by default, as a handbook is usually internal.
+   */
+  noindex: z.boolean().default(true),
+  /** The site's origin (`https://handbook.example.com`), for sitemap.xml, which needs full URLs; none is written without it. */
+  url: z
+    .string()
+    .regex(/^(https?:\/\/[^/?#]+)?$/, "must be an origin such as https://handbook.example.com, without a path")
+    .default(""),
   /** Callout kinds, as in Just the Docs' `callouts`: `{: .note }` above a paragraph or block quote. */
   callouts: z
     .record(
