@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { fixture, runCli } from "../helpers/site.ts";
+
+const corpus = "tests/fixtures/broken";
+// Each page of the corpus has one mistake; these are the lines the checker must print for them, in this order.
+const expected = [
+  `${corpus}/ambiguous-parent.md:3:9 error parent "Team" is ambiguous: 2 pages have that title (${corpus}/departments/team.md, ${corpus}/teams/team.md); add grand_parent (or ancestor) to choose one`,
+  `${corpus}/bad-yaml.md:3:14 error front matter is not valid YAML: incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line; a value with ": " in it needs quotes: title: "Travel: booking and expenses"`,
+  `${corpus}/cycle-a.md:3:9 error parent "Cycle B" makes a cycle: "Cycle A" → "Cycle B" → "Cycle A"; one of these pages needs another parent`,
+  `${corpus}/duplicate-two.md:4:12 error URL "/same/" is also the URL of ${corpus}/duplicate-one.md; change the permalink or the file name of one of them`,
+  `${corpus}/index.md:10:35 error link "no-such-page.md" points to a page that does not exist`,
+  `${corpus}/index.md:11:29 error anchor "#members-list" matches no heading on teams/team.md (did you mean "#members"?)`,
+  `${corpus}/roles/engineer.md:6:1 warning role page has no "## Tools" section; role pages have "Role and Responsibilities", "Skills", "Tools", "Best Practices" in that order`,
+  `${corpus}/unknown-parent.md:4:9 error parent "Hme" matches no page title (did you mean "Home"?)`,
+  `${corpus}/untitled.md:3:9 error page has a parent but no title; add a title: line so it can appear in the navigation`,
+];
+
+describe("npm run check on a corpus of broken pages", () => {
+  test("reports every mistake at once, each at its file, line and column, and exits 1", async () => {
+    const result = await runCli(["check", "--content", fixture("broken")]);
+    assert.equal(result.code, 1);
+    assert.deepEqual(result.stderr.trimEnd().split("\n"), expected);
+    assert.doesNotMatch(result.stdout + result.stderr, /\n\s+at /, "no stack trace");
+    assert.doesNotMatch(result.stdout + result.stderr, /^::/m, "no annotations outside GitHub Actions");
+  });
+
+  test("ends with a one-line summary of errors and warnings", async () => {
+    const result = await runCli(["check", "--content", fixture("broken")]);
+    assert.match(result.stdout, /^✖ \d+ pages checked in \d+ ms: 8 errors, 1 warning$/m);
+  });
+
+  test("in GitHub Actions, each problem is also a ::error or ::warning annotation on its line", async () => {
+    const result = await runCli(["check", "--content", fixture("broken")], { GITHUB_ACTIONS: "true" });
+    assert.equal(result.code, 1);
+    const annotations = result.stderr.split("\n").filter((line) => line.startsWith("::"));
+    assert.equal(annotations.length, expected.length);
+    assert.ok(
+      annotations.includes(
+        `::error file=${corpus}/unknown-parent.md,line=4,col=9::parent "Hme" matches no page title (did you mean "Home"?)`,
+      ),
+      annotations.join("\n"),
+    );
+    assert.ok(
+      annotations.includes(
+        `::warning file=${corpus}/roles/engineer.md,line=6,col=1::role page has no "## Tools" section; role pages have "Role and Responsibilities", "Skills", "Tools", "Best Practices" in that order`,
+      ),
+      annotations.join("\n"),
+    );
+    // Each annotation follows the plain line it repeats, so a log reads the same in and out of Actions.
+    const lines = result.stderr.trimEnd().split("\n");
+    assert.deepEqual(lines.filter((line) => !line.startsWith("::")), expected);
+  });
+
+  test("a handbook without mistakes passes with exit 0", async () => {
+    const result = await runCli(["check", "--content", fixture("basic")]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stderr, "");
+    assert.match(result.stdout, /^✔ \d+ pages checked in \d+ ms: 0 errors, 0 warnings$/m);
+  });
+});
