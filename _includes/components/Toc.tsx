@@ -4,7 +4,8 @@ import type { TocItem } from "../../src/markdown/toc.ts";
  * The page's table of contents, h2 and h3. Contract: `items` from outlineOf() (text is plain and escaped here);
  * the layout shows it only for pages with two or more headings. `placement` "aside" sits beside the content on wide
  * screens; "inline" is the same list folded into a <details> above the content on narrow ones. CSS shows one of
- * the two; src/client/toc.ts marks the section being read in both.
+ * the two; src/client/toc.ts marks the section being read in both. The two landmarks have different names, as
+ * landmarks must (html-validate's unique-landmark), though only one is ever shown.
  */
 export function Toc({ items, placement }: { items: TocItem[]; placement: "aside" | "inline" }) {
   if (placement === "aside") {
@@ -18,7 +19,7 @@ export function Toc({ items, placement }: { items: TocItem[]; placement: "aside"
     );
   }
   return (
-    <nav class="toc toc-inline" aria-label="On this page" data-toc>
+    <nav class="toc toc-inline" aria-label="Page contents" data-toc>
       <details class="toc-details">
         <summary class="toc-summary">On this page</summary>
         <TocList items={items} />

@@ -2,7 +2,7 @@ import { enhanceCopyButtons } from "./copy.ts";
 import { enhanceMenu } from "./menu.ts";
 import { enhanceSidebar } from "./nav.ts";
 import { enhanceSearch } from "./search.ts";
-import { enhanceTables } from "./tables.ts";
+import { enhanceScrollers } from "./tables.ts";
 import { enhanceThemeToggle } from "./theme-toggle.ts";
 import { enhanceToc } from "./toc.ts";
 
@@ -18,4 +18,7 @@ const themeToggle = document.querySelector<HTMLButtonElement>("button.theme-togg
 if (themeToggle) enhanceThemeToggle(themeToggle);
 enhanceToc([...document.querySelectorAll<HTMLElement>("nav[data-toc]")]);
 enhanceCopyButtons(document.querySelectorAll<HTMLButtonElement>("button.copy-code"));
-enhanceTables([...document.querySelectorAll<HTMLElement>(".content .table-wrapper")]);
+enhanceScrollers([
+  ...[...document.querySelectorAll<HTMLElement>(".content .table-wrapper")].map((element) => ({ element, label: "Table, scrolls sideways" })),
+  ...[...document.querySelectorAll<HTMLElement>(".content .code-block > pre")].map((element) => ({ element, label: "Code, scrolls sideways" })),
+]);

@@ -1,25 +1,25 @@
 /**
- * Lets keyboard users scroll a table wider than the page: a wrapper that overflows becomes a focusable, named region
- * (arrow keys then scroll it). Checked again when the window is resized.
+ * Lets keyboard users scroll what is wider than the page, wide tables (their wrapper) and long code lines: a box
+ * that overflows becomes a focusable, named region, so arrow keys scroll it. Checked again when its size changes.
  */
-export function enhanceTables(wrappers: readonly HTMLElement[]): void {
-  if (wrappers.length === 0) return;
+export function enhanceScrollers(boxes: ReadonlyArray<{ element: HTMLElement; label: string }>): void {
+  if (boxes.length === 0) return;
   const update = () => {
-    for (const wrapper of wrappers) {
-      if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
-        wrapper.tabIndex = 0;
-        wrapper.setAttribute("role", "region");
-        wrapper.setAttribute("aria-label", "Table, scrolls sideways");
+    for (const { element, label } of boxes) {
+      if (element.scrollWidth > element.clientWidth + 1) {
+        element.tabIndex = 0;
+        element.setAttribute("role", "region");
+        element.setAttribute("aria-label", label);
       } else {
-        wrapper.removeAttribute("tabindex");
-        wrapper.removeAttribute("role");
-        wrapper.removeAttribute("aria-label");
+        element.removeAttribute("tabindex");
+        element.removeAttribute("role");
+        element.removeAttribute("aria-label");
       }
     }
   };
   update();
   if ("ResizeObserver" in window) {
     const observer = new ResizeObserver(update);
-    for (const wrapper of wrappers) observer.observe(wrapper);
+    for (const { element } of boxes) observer.observe(element);
   }
 }

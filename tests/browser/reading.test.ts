@@ -174,7 +174,7 @@ describe("reading the built handbook in a browser", () => {
   test("on a narrow screen the contents are folded above the page and open on demand", async () => {
     await withPage("/guide/", { viewport: NARROW }, async (page) => {
       await assertVisible(page.locator("nav.toc-aside"), false, "the contents beside the page");
-      const inline = page.getByRole("navigation", { name: "On this page" });
+      const inline = page.getByRole("navigation", { name: "Page contents" });
       await assertVisible(inline, true, "the folded contents");
       const link = inline.getByRole("link", { name: "Platform & Security" });
       await assertVisible(link, false, "a contents link while folded");
