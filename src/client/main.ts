@@ -18,7 +18,7 @@ const themeToggle = document.querySelector<HTMLButtonElement>("button.theme-togg
 if (themeToggle) enhanceThemeToggle(themeToggle);
 enhanceToc([...document.querySelectorAll<HTMLElement>("nav[data-toc]")]);
 enhanceCopyButtons(document.querySelectorAll<HTMLButtonElement>("button.copy-code"));
-enhanceScrollers([
-  ...[...document.querySelectorAll<HTMLElement>(".content .table-wrapper")].map((element) => ({ element, label: "Table, scrolls sideways" })),
-  ...[...document.querySelectorAll<HTMLElement>(".content .code-block > pre")].map((element) => ({ element, label: "Code, scrolls sideways" })),
-]);
+// Code blocks' <pre> take focus from the build (src/markdown/code.ts), so only tables are handled here.
+enhanceScrollers(
+  [...document.querySelectorAll<HTMLElement>(".content .table-wrapper")].map((element) => ({ element, label: "Table, scrolls sideways" })),
+);
