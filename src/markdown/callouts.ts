@@ -42,7 +42,8 @@ export function calloutsPlugin(md: MarkdownIt, kinds: () => Record<string, Callo
   });
 }
 
-function decorate(md: MarkdownIt, tokens: Token[], index: number, name: string, kinds: Record<string, CalloutKind>): void {
+/** Gives the block at tokens[index] a class; a callout kind's class makes it that callout (with its title). */
+export function decorate(md: MarkdownIt, tokens: Token[], index: number, name: string, kinds: Record<string, CalloutKind>): void {
   const open = tokens[index]!;
   const titled = name.endsWith("-title");
   const kind = kinds[titled ? name.slice(0, -"-title".length) : name];

@@ -5,6 +5,7 @@ import anchor from "markdown-it-anchor";
 import { withBase } from "../content/urls.ts";
 import { calloutsPlugin, type CalloutKind } from "./callouts.ts";
 import { codeAndTablesPlugin } from "./code.ts";
+import { kramdownPlugin, type HeadingIdStyle } from "./kramdown.ts";
 import { outlinePlugin } from "./toc.ts";
 
 /** What rendering needs to know about the site it renders into. */
@@ -17,6 +18,14 @@ export interface MarkdownContext {
   urlOfFile(file: string): string | undefined;
   /** Callout kinds by class name (`{: .note }`), from the site settings. */
   callouts?: Record<string, CalloutKind>;
+  /** How heading ids are made; GitHub's slugs unless the site says otherwise (a Jekyll site: kramdown's). */
+  headingIds?: HeadingIdStyle;
+  /** A "#" link after each heading (default true). */
+  headingAnchors?: boolean;
+  /** The URL of the page a site path names, also written without its slash or as .html (`/a`, `/a.html` → `/a/`). */
+  pageAt?(url: string): string | undefined;
+  /** Where a relative link to something other than a Markdown file points, when the site has its own rule (Jekyll's). */
+  resolveRelative?(href: string, sourceFile: string): string | undefined;
 }
 
 /** The environment a render is given: Eleventy passes the page's data, of which we read the source path. */
@@ -26,6 +35,15 @@ export interface RenderEnv {
   keepLinks?: boolean;
 }
 
+const linkAfterHeader = anchor.permalink.linkAfterHeader({
+  style: "visually-hidden",
+  assistiveText: (title: string) => `Link to section “${title}”`,
+  visuallyHiddenClass: "visually-hidden",
+  class: "heading-anchor",
+  symbol: "#",
+  wrapper: ['<div class="heading">', "</div>"],
+});
+
 /** The handbook's Markdown renderer: GitHub-style heading ids, links to .md files rewritten to page URLs. */
 export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -33,16 +51,12 @@ export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
     level: [1, 2, 3, 4, 5, 6],
     slugify: (s: string) => slug(s),
     tabIndex: false,
-    permalink: anchor.permalink.linkAfterHeader({
-      style: "visually-hidden",
-      assistiveText: (title: string) => `Link to section “${title}”`,
-      visuallyHiddenClass: "visually-hidden",
-      class: "heading-anchor",
-      symbol: "#",
-      wrapper: ['<div class="heading">', "</div>"],
-    }),
+    permalink: (slug, opts, state, index) => {
+      if (context().headingAnchors !== false) linkAfterHeader(slug, opts, state, index);
+    },
   });
   calloutsPlugin(md, () => context().callouts ?? {});
+  kramdownPlugin(md, () => ({ callouts: context().callouts ?? {}, headingIds: context().headingIds ?? "github" }));
   codeAndTablesPlugin(md);
   md.core.ruler.push("handbook_links", (state) => {
     const env = state.env as RenderEnv;
@@ -68,9 +82,12 @@ export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
 /** Turns a link written in a page into the URL it points to on the built site. */
 export function resolveLink(href: string, sourceFile: string | undefined, ctx: MarkdownContext): string {
   if (href === "" || href.startsWith("#") || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) return href;
-  if (href.startsWith("/")) return withBase(ctx.base, href);
-  if (!sourceFile) return href;
   const match = /^([^?#]*)([?#].*)?$/.exec(href);
+  if (href.startsWith("/")) {
+    const page = ctx.pageAt?.(safeDecodeUri(match?.[1] ?? href));
+    return page === undefined ? withBase(ctx.base, href) : withBase(ctx.base, page) + (match?.[2] ?? "");
+  }
+  if (!sourceFile) return href;
   const target = decodeURI(match?.[1] ?? href);
   const suffix = match?.[2] ?? "";
   const file = path.resolve(path.dirname(sourceFile), target);
@@ -78,7 +95,17 @@ export function resolveLink(href: string, sourceFile: string | undefined, ctx: M
     const url = ctx.urlOfFile(file);
     return url === undefined ? href : withBase(ctx.base, url) + suffix;
   }
+  const own = ctx.resolveRelative?.(href, sourceFile);
+  if (own !== undefined) return withBase(ctx.base, own);
   const rel = path.relative(ctx.contentDir, file);
   if (rel.startsWith("..") || path.isAbsolute(rel)) return href;
   return withBase(ctx.base, "/" + rel.split(path.sep).map(encodeURIComponent).join("/")) + suffix;
+}
+
+function safeDecodeUri(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
 }

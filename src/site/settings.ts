@@ -17,6 +17,15 @@ export const settingsSchema = z.object({
   pathPrefix: z.string().default("/"),
   /** Just the Docs' nav_sort. */
   navSort: z.enum(["case_sensitive", "case_insensitive"]).default("case_sensitive"),
+  /** Offer search; false writes no search index and shows no search button (Just the Docs' `search_enabled`). */
+  search: z.boolean().default(true),
+  /** A "#" link after each heading (Just the Docs' `heading_anchors`). */
+  headingAnchors: z.boolean().default(true),
+  /**
+   * How heading ids are made: GitHub's slugs, or kramdown's as Jekyll makes them (`kramdown-gfm`, Jekyll's default
+   * input; `kramdown` for `kramdown: { input: kramdown }`), so a migrated site's #anchor links keep working.
+   */
+  headingIds: z.enum(["github", "kramdown-gfm", "kramdown"]).default("github"),
   /** Where the pages live in the repository, for each page's "Edit this page" link; no link without it. */
   repository: z
     .object({
