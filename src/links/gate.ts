@@ -32,19 +32,20 @@ export function checkBuiltLinks(model: SiteModel, dir: string, shownDir: string 
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) files.add(path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
   }
-  const pages: BuiltPage[] = [...files]
-    .filter((file) => file.endsWith(".html") && !SKIPPED_FOLDERS.some((folder) => file.startsWith(folder)))
-    .sort()
-    .map((file) => ({ path: file, html: fs.readFileSync(path.join(dir, file), "utf8") }));
+  const paths = [...files].filter((file) => file.endsWith(".html") && !SKIPPED_FOLDERS.some((folder) => file.startsWith(folder))).sort();
+  const read = (file: string) => fs.readFileSync(path.join(dir, file), "utf8");
+  // Read one page at a time: the check keeps only ids and anchored links, not the pages.
+  const pages = (function* (): Generator<BuiltPage> {
+    for (const file of paths) yield { path: file, html: read(file) };
+  })();
   const report = checkBuiltSite(pages, files, model.settings.pathPrefix);
-  const diagnostics = report.broken.length > 0 ? diagnosticsFor(model, report.broken, pages, shownDir) : [];
+  const diagnostics = report.broken.length > 0 ? diagnosticsFor(model, report.broken, read, shownDir) : [];
   return { diagnostics, pages: report.pages, checked: report.checked, ms: performance.now() - started };
 }
 
-function diagnosticsFor(model: SiteModel, broken: BrokenUrl[], pages: BuiltPage[], shownDir: string): Diagnostic[] {
+function diagnosticsFor(model: SiteModel, broken: BrokenUrl[], read: (file: string) => string, shownDir: string): Diagnostic[] {
   const md = markdownFor(model);
   const sourceOf = new Map(model.tree.pages.map((p) => [outputPathOf(p.url), p.source]));
-  const htmlOf = new Map(pages.map((p) => [p.path, p.html]));
   const diagnostics: Diagnostic[] = [];
   const fromLayout = new Map<string, { first: Diagnostic; pages: number }>();
 
@@ -66,7 +67,7 @@ function diagnosticsFor(model: SiteModel, broken: BrokenUrl[], pages: BuiltPage[
     }
     const place = source
       ? { file: source.file, line: 1, column: 1, where: `the layout of this page writes ${element}, which` }
-      : { file: path.join(shownDir, link.page), ...lineAndColumn(htmlOf.get(link.page) ?? "", link.offset), where: `${element}` };
+      : { file: path.join(shownDir, link.page), ...lineAndColumn(read(link.page), link.offset), where: `${element}` };
     fromLayout.set(key, { first: diagnose("error", place.file, place.line, `${place.where} ${link.problem}`, place.column), pages: 1 });
   }
   for (const { first, pages: count } of fromLayout.values()) {

@@ -109,75 +109,86 @@ const ORIGIN = "http://site.invalid";
  * Checks every internal URL of every page against the written files (`files`: every path below the output folder,
  * with forward slashes) and every #anchor against the ids of the page it points to. The site is served from `base`
  * (the path prefix); a URL outside it is broken. External URLs (other origins, mailto:, …) are not checked.
+ * Pages are read one at a time and only their ids and the links that carry an anchor are kept, so a large site is
+ * checked in little memory.
  */
-export function checkBuiltSite(pages: readonly BuiltPage[], files: ReadonlySet<string>, base = "/"): SiteLinkReport {
-  const scanned = new Map<string, ScannedPage>();
-  for (const page of pages) scanned.set(page.path, scanHtml(page.html));
+export function checkBuiltSite(pages: Iterable<BuiltPage>, files: ReadonlySet<string>, base = "/"): SiteLinkReport {
   const folders = foldersOf(files);
-  const broken: BrokenUrl[] = [];
-  let checked = 0;
-
+  const idsOf = new Map<string, Set<string>>();
+  const broken: Array<BrokenUrl & { order: number }> = [];
+  const anchored: Array<{ link: BrokenUrl & { order: number }; target: string; fragment: string }> = [];
   // Most URLs are site-absolute and repeat on every page (the sidebar, the header): each is resolved once.
-  const absolute = new Map<string, string | undefined>();
+  const absolute = new Map<string, Resolution>();
+  let checked = 0;
+  let order = 0;
+
   for (const page of pages) {
+    const scanned = scanHtml(page.html);
+    idsOf.set(page.path, scanned.ids);
     const pageUrl = new URL(base + page.path, ORIGIN);
-    for (const found of scanned.get(page.path)!.urls) {
+    for (const found of scanned.urls) {
+      const link = { ...found, page: page.path, problem: "", order: order++ };
       const key = found.url.startsWith("/") && !found.url.startsWith("//") ? `${found.attribute.startsWith("data-")} ${found.url}` : undefined;
-      if (key !== undefined && absolute.has(key)) {
-        checked++;
-        const problem = absolute.get(key);
-        if (problem) broken.push({ ...found, page: page.path, problem });
-        continue;
+      let resolution = key === undefined ? undefined : absolute.get(key);
+      if (!resolution) {
+        resolution = resolve(found, pageUrl, base, files, folders);
+        if (key !== undefined) absolute.set(key, resolution);
       }
-      let url: URL;
-      try {
-        url = new URL(found.url, pageUrl);
-      } catch {
-        broken.push({ ...found, page: page.path, problem: "is not a valid URL" });
-        continue;
-      }
-      if (url.origin !== ORIGIN) continue;
+      if (resolution.external) continue;
       checked++;
-      const problem = problemOf(url, found, base, files, folders, scanned);
-      if (key !== undefined) absolute.set(key, problem);
-      if (problem) broken.push({ ...found, page: page.path, problem });
+      if (resolution.problem) broken.push({ ...link, problem: resolution.problem });
+      else if (resolution.target && resolution.fragment) anchored.push({ link, target: resolution.target, fragment: resolution.fragment });
     }
   }
-  return { pages: pages.length, checked, broken };
+
+  for (const { link, target, fragment } of anchored) {
+    const ids = idsOf.get(target);
+    if (!ids || ids.has(fragment)) continue; // a fragment of a file that is not a page (a PDF page, say) is not ours to check
+    const guess = closest(fragment, ids, 0.5);
+    const where = base + target.replace(/(^|\/)index\.html$/, "$1");
+    broken.push({ ...link, problem: `points to #${fragment}, which no element on ${where} has${guess ? ` (did you mean "#${guess}"?)` : ""}` });
+  }
+  broken.sort((a, b) => a.order - b.order);
+  return { pages: idsOf.size, checked, broken: broken.map(({ order: _, ...link }) => link) };
 }
 
-function problemOf(
-  url: URL,
-  found: FoundUrl,
-  base: string,
-  files: ReadonlySet<string>,
-  folders: ReadonlySet<string>,
-  scanned: ReadonlyMap<string, ScannedPage>,
-): string | undefined {
+/** Where a URL leads: off the site, nowhere (a problem), or a written file and the #anchor to look for in it. */
+interface Resolution {
+  external?: boolean;
+  problem?: string;
+  /** The file it resolves to, below the output folder. */
+  target?: string;
+  /** The decoded #anchor, when there is one to check ("" and "#top" need none). */
+  fragment?: string;
+}
+
+function resolve(found: FoundUrl, pageUrl: URL, base: string, files: ReadonlySet<string>, folders: ReadonlySet<string>): Resolution {
+  let url: URL;
+  try {
+    url = new URL(found.url, pageUrl);
+  } catch {
+    return { problem: "is not a valid URL" };
+  }
+  if (url.origin !== ORIGIN) return { external: true };
   const pathname = safeDecode(url.pathname);
-  if (!pathname.startsWith(base)) return `is outside the site, which is served from ${base}`;
+  if (!pathname.startsWith(base)) return { problem: `is outside the site, which is served from ${base}` };
   const rel = pathname.slice(base.length);
+  const missing = { problem: `matches no page or file: nothing is written at ${pathname}` };
   let target: string | undefined;
   if (rel === "" || rel.endsWith("/")) {
     if (files.has(`${rel}index.html`)) target = `${rel}index.html`;
     // A folder without an index page, such as the search bundle, is fine where a script reads files from it.
-    else if (!(found.attribute.startsWith("data-") && folders.has(rel))) return `matches no page or file: nothing is written at ${pathname}`;
+    else if (!(found.attribute.startsWith("data-") && folders.has(rel))) return missing;
   } else if (files.has(rel)) {
     target = rel;
   } else if (files.has(`${rel}/index.html`)) {
     target = `${rel}/index.html`; // static hosts redirect /teams to /teams/
   } else {
-    return `matches no page or file: nothing is written at ${pathname}`;
+    return missing;
   }
-
   const fragment = safeDecode(url.hash.slice(1));
-  if (fragment === "" || fragment.toLowerCase() === "top" || !target) return undefined; // "#top" is the top of any page
-  const targetPage = scanned.get(target);
-  if (!targetPage) return undefined; // a fragment of a file that is not a page (a PDF page, say) is not ours to check
-  if (targetPage.ids.has(fragment)) return undefined;
-  const guess = closest(fragment, targetPage.ids, 0.5);
-  const where = base + target.replace(/(^|\/)index\.html$/, "$1");
-  return `points to #${fragment}, which no element on ${where} has${guess ? ` (did you mean "#${guess}"?)` : ""}`;
+  // "#top" is the top of any page.
+  return fragment === "" || fragment.toLowerCase() === "top" ? { target } : { target, fragment };
 }
 
 /** Every folder that holds a written file, as `a/` and `a/b/`. */
