@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Diagnostic } from "./diagnostics.ts";
 import { compareStrings } from "./diagnostics.ts";
 import { parseSource, type SourcePage } from "./page.ts";
+import { pageUrl, readmeIndexPath } from "./urls.ts";
 
 /** All Markdown pages below a content folder, parsed, with every problem found on the way. */
 export interface LoadedContent {
@@ -12,16 +13,24 @@ export interface LoadedContent {
 
 const SKIPPED_DIRS = new Set(["node_modules", "_site", "_includes", "_data", "_layouts", "_sass", "vendor"]);
 
+/** Says whether a file or folder (absolute path) is left out of the site; a Jekyll site has its own rules. */
+export type SkipRule = (file: string, isDir: boolean) => boolean;
+
+const skipDotAndBuildFolders: SkipRule = (file, isDir) => {
+  const name = path.basename(file);
+  return name.startsWith(".") || (isDir && SKIPPED_DIRS.has(name));
+};
+
 /** Lists the Markdown files below `contentDir` (relative paths, sorted), skipping dot and build folders. */
-export function listMarkdownFiles(contentDir: string): string[] {
+export function listMarkdownFiles(contentDir: string, skip: SkipRule = skipDotAndBuildFolders): string[] {
   const found: string[] = [];
   const walk = (rel: string) => {
     const entries = fs.readdirSync(path.join(contentDir, rel), { withFileTypes: true });
     for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
       const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (skip(path.join(contentDir, child), entry.isDirectory())) continue;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(child);
+        walk(child);
       } else if (/\.(md|markdown)$/i.test(entry.name)) {
         found.push(child);
       }
@@ -31,14 +40,17 @@ export function listMarkdownFiles(contentDir: string): string[] {
   return found.sort(compareStrings);
 }
 
-/** Reads and parses every page of the handbook. */
-export function loadContent(contentDir: string): LoadedContent {
+/** Reads and parses every page of the handbook. A README.md is its folder's index when the folder has no index.md. */
+export function loadContent(contentDir: string, skip?: SkipRule): LoadedContent {
   const root = path.resolve(contentDir);
   const pages: SourcePage[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const relPath of listMarkdownFiles(root)) {
+  const files = listMarkdownFiles(root, skip);
+  for (const relPath of files) {
     const file = path.join(root, relPath);
     const parsed = parseSource(file, relPath, fs.readFileSync(file, "utf8"));
+    const asIndex = readmeIndexPath(relPath, files);
+    if (parsed.page && asIndex) parsed.page.url = pageUrl(asIndex, parsed.page.meta.permalink);
     if (parsed.page) pages.push(parsed.page);
     diagnostics.push(...parsed.diagnostics);
   }

@@ -3,6 +3,7 @@ import type Token from "markdown-it/lib/token.mjs";
 import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import { closest } from "../content/suggest.ts";
+import { pageUrlCandidates } from "../content/urls.ts";
 import type { NavTree } from "../navigation/tree.ts";
 
 /** A link written in a page's Markdown. */
@@ -27,14 +28,17 @@ export function scanPage(tokens: Token[], page: SourcePage): PageLinks {
   const links: WrittenLink[] = [];
   const lines = page.body.split("\n");
   for (const token of tokens) {
+    // Heading ids, and ids given to other blocks with kramdown's `{: #id }`.
     const id = token.attrGet?.("id");
-    if (id && token.type === "heading_open") anchors.add(id);
+    if (id && token.nesting >= 0) anchors.add(id);
     if (token.type === "html_block" || token.type === "html_inline") {
       for (const m of token.content.matchAll(/\sid="([^"]+)"/g)) anchors.add(m[1]!);
     }
     if (token.type !== "inline" || !token.children) continue;
     const [start = 0, end = start + 1] = token.map ?? [];
     for (const child of token.children) {
+      const childId = child.attrGet("id");
+      if (childId) anchors.add(childId);
       for (const m of child.type === "html_inline" ? child.content.matchAll(/\sid="([^"]+)"/g) : []) anchors.add(m[1]!);
       const href = child.type === "link_open" ? child.attrGet("href") : child.type === "image" ? child.attrGet("src") : null;
       if (href === null) continue;
@@ -113,7 +117,8 @@ function linkProblem(
   if (target === "") {
     anchors = ownAnchors;
   } else if (target.startsWith("/")) {
-    const url = target.endsWith("/") || /\.[a-z0-9]+$/i.test(target) ? target : `${target}/`;
+    // `/docs/teams` and Jekyll's `/docs/teams.html` both mean the page at /docs/teams/ (the renderer rewrites them so).
+    const url = pageUrlCandidates(target).find((u) => anchorsOfUrl.has(u)) ?? target;
     anchors = anchorsOfUrl.get(url);
     if (!anchors) {
       if (/\.[a-z0-9]+$/i.test(target)) return undefined; // a file such as /assets/x.pdf: not a page

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Diagnostic } from "../content/diagnostics.ts";
 import { loadContent } from "../content/load.ts";
 import { withBase } from "../content/urls.ts";
+import { jekyllSettings, readJekyllSite, renderJekyllLiquid, type JekyllSite } from "../jekyll/site.ts";
 import { buildNavTree, type HandbookPage, type NavTree } from "../navigation/tree.ts";
 import { loadSettings, type Settings } from "./settings.ts";
 
@@ -13,6 +14,8 @@ export interface SiteInputs {
   settingsFile: string;
   /** Settings given on the command line, which win over the file. */
   overrides?: Partial<Settings>;
+  /** A Jekyll site's `_config.yml`: its settings apply, its file rules pick the pages, and pages are run through Liquid. */
+  jekyllConfig?: string;
 }
 
 /**
@@ -30,6 +33,9 @@ export class SiteModel {
     /** Every problem found, errors and warnings. */
     readonly diagnostics: readonly Diagnostic[],
   ) {}
+
+  /** The Jekyll site being built, when the build was given a `_config.yml`. */
+  jekyll?: JekyllSite;
 
   /** True when any diagnostic is an error. */
   get failed(): boolean {
@@ -49,12 +55,21 @@ export class SiteModel {
 
 /** Reads settings and content and builds the navigation tree: the one core every front door calls. */
 export function buildSiteModel(inputs: SiteInputs): SiteModel {
-  const { settings, diagnostics: settingsProblems } = loadSettings(inputs.settingsFile, inputs.overrides);
-  const content = loadContent(inputs.contentDir);
-  const { tree, diagnostics: treeProblems } = buildNavTree(content.pages, { navSort: settings.navSort });
-  return new SiteModel(settings, path.resolve(inputs.contentDir), tree, [
+  const jekyll = inputs.jekyllConfig ? readJekyllSite(inputs.jekyllConfig, inputs.contentDir) : undefined;
+  const { settings, diagnostics: settingsProblems } = jekyll
+    ? jekyllSettings(jekyll, inputs.overrides)
+    : loadSettings(inputs.settingsFile, inputs.overrides);
+  const content = loadContent(inputs.contentDir, jekyll?.isExcluded);
+  // Liquid runs once per build, before anything reads the Markdown: the checker and the renderer.
+  const liquid = jekyll ? renderJekyllLiquid(jekyll, content.pages) : { pages: content.pages, diagnostics: [] };
+  const { tree, diagnostics: treeProblems } = buildNavTree(liquid.pages, { navSort: settings.navSort });
+  const model = new SiteModel(settings, path.resolve(inputs.contentDir), tree, [
     ...settingsProblems,
+    ...(jekyll?.diagnostics ?? []),
     ...content.diagnostics,
+    ...liquid.diagnostics,
     ...treeProblems,
   ]);
+  model.jekyll = jekyll;
+  return model;
 }

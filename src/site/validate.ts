@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../content/diagnostics.ts";
+import { jekyllRelativeLinks, pageAtUrl } from "../jekyll/links.ts";
 import { checkLinks } from "../links/check.ts";
 import type Token from "markdown-it/lib/token.mjs";
 import type { SourcePage } from "../content/page.ts";
@@ -9,19 +10,31 @@ import type { SiteModel } from "./model.ts";
 /** The Markdown renderer for a site: the one the build renders with. Takes a getter, as serve swaps models. */
 export function markdownFor(model: SiteModel | (() => SiteModel)) {
   const current = typeof model === "function" ? model : () => model;
-  return createMarkdown(() => {
+  const md = createMarkdown(() => {
     const m = current();
     return {
       contentDir: m.contentDir,
       base: m.settings.pathPrefix,
       urlOfFile: (file) => m.page(file)?.url,
       callouts: m.settings.callouts,
+      headingIds: m.settings.headingIds,
+      headingAnchors: m.settings.headingAnchors,
+      pageAt: (url) => pageAtUrl(m, url),
+      resolveRelative: jekyllRelativeLinks(m),
     };
   });
+  // A Jekyll site's pages are rendered as the model holds them: after Liquid, which ran once for the whole build.
+  const render = md.render.bind(md);
+  md.render = (src: string, env?: RenderEnv) => {
+    const m = current();
+    const page = m.jekyll && env?.page?.inputPath ? m.page(env.page.inputPath) : undefined;
+    return render(page ? page.source.body : src, env);
+  };
+  return md;
 }
 
 /** Checks what needs the pages' Markdown: links and anchors between pages, and the role-page rules. */
-export function validateContent(model: SiteModel): Diagnostic[] {
+export function validateContent(model: SiteModel, linkSeverity: Diagnostic["severity"] = "error"): Diagnostic[] {
   const md = markdownFor(model);
   const tokens = new Map<string, Token[]>();
   const tokensOf = (page: SourcePage) => {
@@ -33,7 +46,7 @@ export function validateContent(model: SiteModel): Diagnostic[] {
     }
     return parsed;
   };
-  const problems = checkLinks(model.tree, tokensOf);
+  const problems = checkLinks(model.tree, tokensOf, linkSeverity);
   for (const page of model.tree.pages) {
     const sections = sectionsOf(tokensOf(page.source), page.source);
     if (isRolePage(page.source, sections)) problems.push(...checkRolePage(page.source, sections));

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { normaliseBase, pageUrl, withBase } from "../../../src/content/urls.ts";
+import { normaliseBase, pageUrl, pageUrlCandidates, readmeIndexPath, withBase } from "../../../src/content/urls.ts";
 import { src } from "../fixtures.ts";
 
 test("pages get pretty URLs from their paths", () => {
@@ -37,4 +37,20 @@ test("normaliseBase turns any spelling of a path prefix into /x/y/", () => {
   assert.equal(normaliseBase("/"), "/");
   assert.equal(normaliseBase(""), "/");
   assert.equal(normaliseBase(undefined), "/");
+});
+
+test("a README.md is its folder's index page unless the folder has an index.md", () => {
+  const files = ["docs/README.md", "guides/README.md", "guides/index.md", "README.md"];
+  assert.equal(readmeIndexPath("docs/README.md", files), "docs/index.md");
+  assert.equal(readmeIndexPath("guides/README.md", files), undefined);
+  assert.equal(readmeIndexPath("README.md", files), "index.md");
+  assert.equal(readmeIndexPath("docs/readme-notes.md", files), undefined);
+});
+
+test("a site path names a page with or without its slash, or as Jekyll's .html URL", () => {
+  assert.deepEqual(pageUrlCandidates("/docs/teams"), ["/docs/teams", "/docs/teams/"]);
+  assert.deepEqual(pageUrlCandidates("/docs/teams.html"), ["/docs/teams.html", "/docs/teams/"]);
+  assert.deepEqual(pageUrlCandidates("/docs/index.html"), ["/docs/index.html", "/docs/"]);
+  assert.deepEqual(pageUrlCandidates("/docs/"), ["/docs/"]);
+  assert.deepEqual(pageUrlCandidates("/assets/diagram.png"), ["/assets/diagram.png"]);
 });

@@ -1,0 +1,141 @@
+// Liquid in Markdown, as Jekyll runs it: every page's body is rendered with `site`, `page` and `jekyll` before it
+// is read as Markdown, once per build, so the build, the checker and the search index all see the same text.
+// Strict: an undefined variable or filter is an error at its line in the page, never an empty string.
+import path from "node:path";
+import { Liquid, Tag, TokenKind, type Context, type Emitter, type Parser, type Template, type TagToken, type TopLevelToken } from "liquidjs";
+import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import type { SourcePage } from "../content/page.ts";
+
+/** What Liquid in the pages can see and reach. */
+export interface LiquidSite {
+  /** Jekyll's `site` variable. */
+  site: Record<string, unknown>;
+  /** The Jekyll site's folder: `{% link %}` paths, `page.path` and `_includes/` are relative to it. */
+  sourceDir: string;
+  /** The site URL of the page built from a file (absolute path), if one is. */
+  urlOfFile(file: string): string | undefined;
+}
+
+/** The pages with Liquid applied, and every Liquid mistake found. */
+export interface LiquidResult {
+  pages: SourcePage[];
+  diagnostics: Diagnostic[];
+}
+
+/** Whether a page is rendered with Liquid: Jekyll 4's `render_with_liquid: false` opts a page out. */
+export function rendersLiquid(page: SourcePage): boolean {
+  return (page.meta as { render_with_liquid?: unknown }).render_with_liquid !== false;
+}
+
+/** Renders every page's body with Liquid; a page with an error keeps its body as written and gets a diagnostic. */
+export function applyLiquid(pages: readonly SourcePage[], input: LiquidSite): LiquidResult {
+  const engine = createEngine(input);
+  const diagnostics: Diagnostic[] = [];
+  const jekyll = { environment: "production" };
+  const rendered = pages.map((page) => {
+    if (!rendersLiquid(page) || !/\{[{%]/.test(page.body)) return page;
+    const scope = { site: input.site, page: pageVariable(page, input.sourceDir), jekyll };
+    try {
+      return { ...page, body: engine.parseAndRenderSync(page.body, scope, { globals: scope }) as string };
+    } catch (error) {
+      diagnostics.push(liquidDiagnostic(error, page));
+      return page;
+    }
+  });
+  return { pages: rendered, diagnostics };
+}
+
+/** Jekyll's `page`: the front matter plus url, path (from the Jekyll site's folder) and name. */
+export function pageVariable(page: SourcePage, sourceDir: string): Record<string, unknown> {
+  const rel = path.relative(sourceDir, page.file).split(path.sep).join("/");
+  return { ...(page.meta as Record<string, unknown>), url: page.url, path: rel, name: path.basename(page.file) };
+}
+
+function createEngine(input: LiquidSite): Liquid {
+  const includes = path.join(input.sourceDir, "_includes");
+  const engine = new Liquid({
+    strictVariables: true,
+    strictFilters: true,
+    // `{% if page.x %}` and `| default:` test for a value that may be missing, as Jekyll's strict mode allows.
+    lenientIf: true,
+    jekyllInclude: true,
+    dynamicPartials: false,
+    ownPropertyOnly: true,
+    root: [includes],
+    partials: [includes],
+    extname: "",
+    cache: true,
+  });
+  const siteUrl = typeof input.site.url === "string" ? input.site.url.replace(/\/+$/, "") : "";
+  // `site.baseurl` is empty here: the build adds the path prefix to every site URL a page links to.
+  const relative = (value: unknown) => {
+    const url = String(value ?? "");
+    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) return url;
+    return url.startsWith("/") ? url : `/${url}`;
+  };
+  engine.registerFilter("relative_url", relative);
+  engine.registerFilter("absolute_url", (value: unknown) => {
+    const url = relative(value);
+    return url.startsWith("/") ? siteUrl + url : url;
+  });
+
+  engine.registerTag(
+    "link",
+    class extends Tag {
+      private readonly target: string;
+      constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+        super(token, remain, liquid);
+        this.target = token.args.trim();
+      }
+      render(ctx: Context): string {
+        const written = this.target.includes("{{") ? (this.liquid.parseAndRenderSync(this.target, ctx) as string).trim() : this.target;
+        const url = input.urlOfFile(path.resolve(input.sourceDir, written));
+        if (url === undefined) throw new Error(`{% link ${written} %} names no page; the path is relative to the site's folder, e.g. docs/page.md`);
+        return url;
+      }
+    },
+  );
+
+  engine.registerTag(
+    "highlight",
+    class extends Tag {
+      private readonly language: string;
+      private readonly templates: Template[] = [];
+      constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
+        super(token, remain, liquid);
+        this.language = token.args.trim().split(/\s+/)[0] ?? "";
+        while (remain.length > 0) {
+          const next = remain.shift()!;
+          if (next.kind === TokenKind.Tag && (next as TagToken).name === "endhighlight") return;
+          this.templates.push(parser.parseToken(next, remain));
+        }
+        throw new Error(`{% highlight %} is not closed; end it with {% endhighlight %}`);
+      }
+      *render(ctx: Context, emitter: Emitter): Generator<unknown, void, string> {
+        const code = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)).replace(/^\n/, "").replace(/\n$/, "");
+        const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+        const fence = "`".repeat(longest + 1);
+        emitter.write(`${fence}${this.language}\n${code}\n${fence}`);
+      }
+    },
+  );
+  return engine;
+}
+
+/** A Liquid error as `file:line:col error …`, at its line in the page (the body starts at page.bodyLine). */
+function liquidDiagnostic(error: unknown, page: SourcePage): Diagnostic {
+  const e = error as { message?: string; token?: { getPosition?(): [number, number]; input?: string } };
+  const message = (e.message ?? String(error)).replace(/, line:\d+, col:\d+$/, "").replace(/^ENOENT: /, "");
+  const position = e.token?.getPosition?.();
+  const inPage = e.token?.input === undefined || e.token.input === page.body;
+  const undefinedVariable = /^undefined variable: (.+)$/.exec(message);
+  const what = undefinedVariable
+    ? `Liquid: "${undefinedVariable[1]}" is not defined; define it in _config.yml or the page's front matter, or put {% raw %}…{% endraw %} around text that is not Liquid`
+    : `Liquid: ${message}`;
+  if (position && inPage) return diagnose("error", page.file, page.bodyLine + position[0] - 1, what, position[1]);
+  // The mistake is in an included file: point at the page's first include, and say where in the include it is.
+  const lines = page.body.split("\n");
+  const at = lines.findIndex((l) => /\{%-?\s*include/.test(l));
+  const where = position ? ` (line ${position[0]} of the included file)` : "";
+  return diagnose("error", page.file, page.bodyLine + Math.max(at, 0), `${what}${where}`, at >= 0 ? lines[at]!.search(/\{%/) + 1 : 1);
+}

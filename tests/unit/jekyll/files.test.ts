@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, describe, test } from "node:test";
+import { JEKYLL_DEFAULT_EXCLUDES } from "../../../src/jekyll/config.ts";
+import { fnmatch, jekyllFilter, readJekyllSite } from "../../../src/jekyll/site.ts";
+import { loadContent } from "../../../src/content/load.ts";
+
+const SOURCE = "/site";
+const skip = jekyllFilter({ exclude: [...JEKYLL_DEFAULT_EXCLUDES, "drafts/", "*.gemspec", "docs/tests"], include: ["_redirects", ".well-known"] }, SOURCE);
+const skipped = (rel: string, isDir = false) => skip(path.join(SOURCE, rel), isDir);
+
+describe("which files Jekyll leaves out", () => {
+  test("exclude patterns: folders, globs (where * also crosses /) and plain prefixes", () => {
+    assert.equal(skipped("drafts", true), true);
+    assert.equal(skipped("acme.gemspec"), true);
+    assert.equal(skipped("docs/tests/a.md"), true);
+    assert.equal(skipped("docs/testsuite.md"), true, "Jekyll's exclude also matches a plain prefix");
+    assert.equal(skipped("docs/guide.md"), false);
+  });
+
+  test("Jekyll's defaults: node_modules, Gemfile, vendor/bundle", () => {
+    assert.equal(skipped("node_modules", true), true);
+    assert.equal(skipped("Gemfile"), true);
+    assert.equal(skipped("vendor/bundle", true), true);
+    assert.equal(skipped("vendor/notes.md"), false);
+  });
+
+  test("names starting with . _ # or ~, or ending with ~, unless included", () => {
+    assert.equal(skipped("_includes", true), true);
+    assert.equal(skipped("_config.yml"), true);
+    assert.equal(skipped(".github", true), true);
+    assert.equal(skipped("docs/page.md~"), true);
+    assert.equal(skipped("_redirects"), false);
+    assert.equal(skipped(".well-known", true), false);
+  });
+
+  test("fnmatch is Ruby's File.fnmatch without flags", () => {
+    assert.equal(fnmatch("*.md", "docs/a.md"), true);
+    assert.equal(fnmatch("docs/?.md", "docs/a.md"), true);
+    assert.equal(fnmatch("[ab].md", "c.md"), false);
+    assert.equal(fnmatch("a.md", "a_md"), false);
+  });
+});
+
+describe("a Jekyll site's files", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jekyll-files-"));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const write = (rel: string, text = "") => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  };
+  write("_config.yml", "title: Acme\nexclude:\n  - drafts/\n");
+  write("docs/index.md", "---\ntitle: Docs\n---\n");
+  write("docs/guide.md", "---\ntitle: Guide\n---\n");
+  write("docs/diagram.png", "png");
+  write("drafts/wip.md", "---\ntitle: [broken\n---\n");
+  write("docs/_partials/x.md", "---\ntitle: [broken\n---\n");
+  write("assets/images/logo.svg", "<svg/>");
+  write("assets/css/custom.scss", "---\n---\n@import 'x';\n");
+  write("images/photo.jpg", "jpg");
+  write("about.html", "---\nlayout: default\n---\n<p>About</p>\n");
+  write("CNAME", "docs.acme.example\n");
+
+  test("pages are the Markdown files Jekyll builds; what it leaves out is never read", () => {
+    const site = readJekyllSite(path.join(dir, "_config.yml"), dir);
+    const content = loadContent(dir, site.isExcluded);
+    assert.deepEqual(content.pages.map((p) => p.relPath), ["docs/guide.md", "docs/index.md"]);
+    assert.deepEqual(content.diagnostics, []);
+    assert.ok(site.ignored.includes("drafts/") && site.ignored.includes("docs/_partials/"));
+  });
+
+  test("other files are copied as they are, except files with front matter; an HTML page is a warning", () => {
+    const site = readJekyllSite(path.join(dir, "_config.yml"), dir);
+    assert.deepEqual(site.staticFiles.map((f) => f.to), ["CNAME", "assets/images/logo.svg", "docs/diagram.png", "images/photo.jpg"]);
+    assert.deepEqual(
+      site.diagnostics.map((d) => [path.relative(dir, d.file), d.severity]),
+      [["about.html", "warning"]],
+    );
+  });
+
+  test("with the docs folder as the content, the asset folders next to it are copied too", () => {
+    const site = readJekyllSite(path.join(dir, "_config.yml"), path.join(dir, "docs"));
+    assert.deepEqual(site.staticFiles.map((f) => f.to), ["diagram.png", "assets/images/logo.svg", "images/photo.jpg"]);
+    assert.ok(site.staticUrls.has("/assets/images/logo.svg"));
+  });
+});
