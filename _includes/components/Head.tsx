@@ -1,9 +1,11 @@
 import type { Settings } from "../../src/site/settings.ts";
+import { SecurityPolicy } from "./SecurityPolicy.tsx";
 
 /**
  * The <head> every page shares, content pages and the 404 alike. Contract: `href` applies the path prefix.
  * /assets/theme.js is a classic script, so it runs before the body is painted and sets the reader's saved theme
- * (no flash of the other one); /assets/handbook.js is a module and only enhances.
+ * (no flash of the other one); /assets/handbook.js is a module and only enhances. The Content-Security-Policy comes
+ * right after the charset, before anything it governs.
  */
 export function Head({
   settings,
@@ -19,6 +21,7 @@ export function Head({
   return (
     <head>
       <meta charset="utf-8" />
+      <SecurityPolicy />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{title}</title>
       {description && <meta name="description" content={description} />}

@@ -1,0 +1,118 @@
+// The CSP gate in a browser: every page type, served with no headers so that only the page's own <meta> policy
+// applies, runs everything it does (search with results, theme toggle, copy button, sidebar branches from nav.json,
+// the narrow menu) with no Content-Security-Policy violation, no console error and no script error.
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser, serveStatic } from "../helpers/browser.ts";
+import { pageTypesIn, watchForViolations, type PageType } from "../helpers/gates.ts";
+import { buildInto, projectDir } from "../helpers/site.ts";
+
+type Site = Awaited<ReturnType<typeof serveStatic>>;
+
+describe("the Content-Security-Policy in every page's <meta>", () => {
+  let browser: Browser;
+  let site: Site;
+  let pageTypes: PageType[] = [];
+
+  before(async () => {
+    const result = await buildInto(path.join(projectDir, "content"));
+    assert.equal(result.code, 0, result.stderr);
+    pageTypes = pageTypesIn(result.outDir);
+    site = await serveStatic(result.outDir);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  /** A fresh context whose CSP violations, console errors and script errors land in `problems`. */
+  async function watched(options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    const problems = await watchForViolations(context);
+    return { context, page: await context.newPage(), problems };
+  }
+
+  test("is enforced: an inline script and a style attribute added to a page are blocked and reported", async () => {
+    const { context, page, problems } = await watched();
+    try {
+      await page.goto(site.url("/"));
+      const ran = await page.evaluate(() => {
+        const script = document.createElement("script");
+        script.textContent = "window.inlineRan = true";
+        document.body.append(script);
+        const p = document.createElement("p");
+        p.setAttribute("style", "color: red");
+        document.body.append(p);
+        return (window as unknown as { inlineRan?: boolean }).inlineRan === true;
+      });
+      assert.equal(ran, false, "the inline script did not run");
+      await page.waitForFunction(() => true);
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+      assert.ok(problems.some((p) => /CSP violation: script-src/.test(p)), problems.join("\n"));
+      assert.ok(problems.some((p) => /CSP violation: style-src/.test(p)), problems.join("\n"));
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`every page type loads with no violation or error (${colorScheme})`, async (t) => {
+      const { context, page, problems } = await watched({ colorScheme });
+      t.diagnostic(`page types: ${pageTypes.map((type) => `${type.name} ${type.url}`).join(", ")}`);
+      try {
+        for (const type of pageTypes) {
+          const response = await page.goto(site.url(type.url));
+          assert.equal(response?.status(), 200, type.url);
+          await page.waitForLoadState("load");
+          assert.ok(await page.evaluate(() => getComputedStyle(document.body).fontFamily.includes("system-ui")), `${type.url}: the stylesheet applied`);
+        }
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test("searching, filtering and opening a result run with no violation", async () => {
+    const { context, page, problems } = await watched();
+    try {
+      await page.goto(site.url("/"));
+      await page.keyboard.press("Control+K");
+      await page.locator("#search-input").fill("kubernetes");
+      await page.locator(".search-result").first().waitFor();
+      const filter = page.locator(".search-filters:not([hidden]) button, .search-filters:not([hidden]) input").first();
+      if ((await filter.count()) > 0) await filter.click();
+      await page.locator(".search-result a").first().click();
+      await page.waitForLoadState("load");
+      assert.notEqual(new URL(page.url()).pathname, "/");
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the theme toggle, the copy button, a sidebar branch and the narrow menu run with no violation", async () => {
+    const { context, page, problems } = await watched({ viewport: { width: 390, height: 844 }, permissions: ["clipboard-read", "clipboard-write"] });
+    try {
+      await page.goto(site.url("/ways-of-working/writing-docs/"));
+      await page.locator("button.theme-toggle").click();
+      await page.waitForFunction(() => document.documentElement.dataset.theme !== undefined);
+      await page.reload();
+      await page.waitForLoadState("load");
+      const copy = page.locator("button.copy-code").first();
+      await copy.click();
+      const code = await page.locator(".code-block pre").first().textContent();
+      assert.equal((await page.evaluate(() => navigator.clipboard.readText())).trim(), code?.trim(), "the copy button copied the code");
+      await page.locator("a.menu-toggle").click();
+      await page.getByRole("button", { name: "Teams: show or hide its pages" }).click();
+      await page.locator('button[aria-label="Teams: show or hide its pages"] + ul a').first().waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,92 @@
+// What the browser gates share: the page types every gate visits, the themes, axe-core, and a listener for
+// Content-Security-Policy violations and script errors.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+
+/** One page of each kind the handbook has, in the handbook's own content. */
+export interface PageType {
+  name: string;
+  url: string;
+  /** Generated from the role pages (the directory, tool and skill pages): checked whenever the build writes them. */
+  generated?: boolean;
+}
+
+export const PAGE_TYPES: readonly PageType[] = [
+  { name: "home", url: "/" },
+  { name: "parent (Teams)", url: "/teams/" },
+  { name: "team", url: "/teams/dev-team/" },
+  { name: "role", url: "/teams/dev-team/ai-engineer/" },
+  { name: "process page with code, a table and callouts", url: "/ways-of-working/writing-docs/" },
+  { name: "404", url: "/404.html" },
+  { name: "directory of skills and tools", url: "/skills-and-tools/", generated: true },
+  { name: "tool", url: "/tools/kubernetes/", generated: true },
+  { name: "skill", url: "/skills/accessibility/", generated: true },
+];
+
+/** The page types a built site has: every written one, the generated ones when the build wrote them. */
+export function pageTypesIn(outDir: string): PageType[] {
+  const file = (url: string) => path.join(outDir, url.endsWith("/") ? `${url}index.html` : url);
+  return PAGE_TYPES.filter((type) => !type.generated || fs.existsSync(file(type.url)));
+}
+
+/** A way of showing the site: the operating system's scheme, and the reader's choice made with the header toggle. */
+export interface ThemeMode {
+  name: string;
+  colorScheme: "light" | "dark";
+  /** Pressing the header's theme toggle once picks the other theme; the data-theme it sets. */
+  toggledTo?: "light" | "dark";
+}
+
+export const THEME_MODES: readonly ThemeMode[] = [
+  { name: "light", colorScheme: "light" },
+  { name: "dark", colorScheme: "dark" },
+  { name: "dark chosen with the toggle on a light system", colorScheme: "light", toggledTo: "dark" },
+  { name: "light chosen with the toggle on a dark system", colorScheme: "dark", toggledTo: "light" },
+];
+
+/** Applies a theme mode in a context: presses the header toggle once (the choice is saved for the site). */
+export async function chooseTheme(page: Page, mode: ThemeMode): Promise<void> {
+  if (!mode.toggledTo) return;
+  const toggle = page.locator("button.theme-toggle");
+  await toggle.click();
+  await page.waitForFunction((t) => document.documentElement.dataset.theme === t, mode.toggledTo);
+}
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** One axe-core violation, as a line a person can act on. */
+export type AxeFinding = string;
+
+/**
+ * Runs axe-core (every rule but the experimental ones: WCAG 2.x A and AA, and best practices) on the page as it is
+ * now. The page's context must bypass the CSP, as axe is injected as an inline script.
+ */
+export async function runAxe(page: Page): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact?: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.join(" "), summary: n.failureSummary ?? "" })) }));
+  });
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target}: ${n.summary.replace(/\s+/g, " ")}`));
+}
+
+/**
+ * Collects what the CSP blocks and what goes wrong in the page's scripts, in every page of the context:
+ * `securitypolicyviolation` events (via an init script), console errors and uncaught exceptions.
+ */
+export async function watchForViolations(context: BrowserContext): Promise<string[]> {
+  const problems: string[] = [];
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  context.on("console", (message) => {
+    if (message.type() === "error") problems.push(`${message.page()?.url() ?? ""}: ${message.text()}`);
+  });
+  context.on("weberror", (error) => problems.push(`${error.page()?.url() ?? ""}: page error: ${error.error().message}`));
+  return problems;
+}
