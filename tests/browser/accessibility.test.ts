@@ -1,0 +1,259 @@
+// The accessibility gate: axe-core finds nothing on any page type, in every theme, with the search dialog open
+// and the narrow menu open; and the site works from the keyboard alone.
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser, serveStatic } from "../helpers/browser.ts";
+import { chooseTheme, pageTypesIn, runAxe, THEME_MODES, type PageType } from "../helpers/gates.ts";
+import { buildInto, projectDir } from "../helpers/site.ts";
+
+const WIDE = { width: 1280, height: 900 };
+const NARROW = { width: 390, height: 844 };
+
+type Site = Awaited<ReturnType<typeof serveStatic>>;
+
+describe("axe-core finds no violations", () => {
+  let browser: Browser;
+  let site: Site;
+  let pageTypes: PageType[] = [];
+
+  before(async () => {
+    const result = await buildInto(path.join(projectDir, "content"));
+    assert.equal(result.code, 0, result.stderr);
+    pageTypes = pageTypesIn(result.outDir);
+    site = await serveStatic(result.outDir);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  /** A context in a theme mode; axe is injected inline, so this one context bypasses the CSP. */
+  async function themed(mode: (typeof THEME_MODES)[number], viewport = WIDE): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport, colorScheme: mode.colorScheme, reducedMotion: "reduce", bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(site.url("/"));
+    await chooseTheme(page, mode);
+    return { context, page };
+  }
+
+  /** Page types in every theme mode on a wide screen, and in the system's light and dark on a narrow one. */
+  const layouts = THEME_MODES.flatMap((mode) => [
+    { mode, viewport: WIDE, label: mode.name },
+    ...(mode.toggledTo ? [] : [{ mode, viewport: NARROW, label: `${mode.name}, narrow screen` }]),
+  ]);
+
+  for (const { mode, viewport, label } of layouts) {
+    test(`on every page type, ${label}`, async (t) => {
+      const { context, page } = await themed(mode, viewport);
+      t.diagnostic(`page types: ${pageTypes.map((type) => `${type.name} ${type.url}`).join(", ")}`);
+      try {
+        const found: string[] = [];
+        for (const type of pageTypes) {
+          const response = await page.goto(site.url(type.url));
+          assert.equal(response?.status(), 200, type.url);
+          await page.waitForLoadState("load");
+          if (mode.toggledTo) assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), mode.toggledTo, `${type.url} keeps the chosen theme`);
+          found.push(...(await runAxe(page)).map((v) => `${type.name} ${type.url}: ${v}`));
+        }
+        assert.deepEqual(found, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  for (const mode of THEME_MODES) {
+    test(`with the search dialog open and showing results, ${mode.name}`, async () => {
+      const { context, page } = await themed(mode);
+      try {
+        await page.locator("button.search-button").click();
+        await page.locator("#search-input").fill("engineer");
+        await page.locator(".search-result").first().waitFor();
+        await page.locator(".search-filters:not([hidden])").waitFor();
+        assert.deepEqual(await runAxe(page), []);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test(`on a narrow screen with the menu open and a sidebar branch opened from nav.json, ${mode.name}`, async () => {
+      const { context, page } = await themed(mode, NARROW);
+      try {
+        await page.goto(site.url("/teams/dev-team/ai-engineer/"));
+        await page.locator("a.menu-toggle").click();
+        await page.locator("#site-nav").waitFor({ state: "visible" });
+        const toggle = page.getByRole("button", { name: "Policies: show or hide its pages" });
+        await toggle.click();
+        await page.locator('button.nav-toggle[aria-label="Policies: show or hide its pages"] + ul a').first().waitFor();
+        assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+        assert.deepEqual(await runAxe(page), []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe("using the handbook with the keyboard alone", () => {
+  let browser: Browser;
+  let site: Site;
+
+  before(async () => {
+    const result = await buildInto(path.join(projectDir, "content"));
+    assert.equal(result.code, 0, result.stderr);
+    site = await serveStatic(result.outDir);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(url: string, viewport = WIDE): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(site.url(url));
+    await page.waitForLoadState("load");
+    return { context, page };
+  }
+
+  /** What has focus, as `tag.class "text"`. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return "body";
+      const name = (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 60);
+      return `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ").join(".") : ""} "${name}"`;
+    });
+
+  /** Presses Tab until `selector` has focus (at most `limit` times); returns the stops on the way. */
+  async function tabTo(page: Page, selector: string, limit = 60): Promise<string[]> {
+    const stops: string[] = [];
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press("Tab");
+      stops.push(await focused(page));
+      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return stops;
+    }
+    assert.fail(`Tab never reached ${selector}; it went: ${stops.join(" → ")}`);
+  }
+
+  test("the first Tab reaches the skip link, which shows and moves focus to the main content", async () => {
+    const { context, page } = await open("/teams/dev-team/ai-engineer/");
+    try {
+      await page.keyboard.press("Tab");
+      assert.equal(await focused(page), 'a.skip-link "Skip to content"');
+      const box = await page.locator("a.skip-link").boundingBox();
+      assert.ok(box && box.width > 20 && box.height > 10 && box.y >= 0 && box.x >= 0, `the focused skip link is on screen: ${JSON.stringify(box)}`);
+      await page.keyboard.press("Enter");
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "main-content");
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => !!document.activeElement?.closest("main")), true, `the next Tab stays in the main content: ${await focused(page)}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("every element Tab reaches shows where the focus is", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ viewport: WIDE, colorScheme });
+      try {
+        const page = await context.newPage();
+        await page.goto(site.url("/ways-of-working/writing-docs/"));
+        await page.waitForLoadState("load");
+        const unseen: string[] = [];
+        let count = 0;
+        for (let i = 0; i < 80; i++) {
+          await page.keyboard.press("Tab");
+          const style = await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement | null;
+            if (!el || el === document.body) return undefined;
+            const s = getComputedStyle(el);
+            return { visible: el.matches(":focus-visible"), outline: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow };
+          });
+          if (!style) break;
+          count++;
+          const shows = style.visible && ((style.outline !== "none" && style.width > 0) || style.shadow !== "none");
+          if (!shows) unseen.push(`${await focused(page)}: outline ${style.outline} ${style.width}px, box-shadow ${style.shadow}`);
+        }
+        assert.ok(count > 20, `${count} stops`);
+        assert.deepEqual(unseen, [], colorScheme);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test("the search button is reached by Tab and opens search with Enter; Escape returns to it", async () => {
+    const { context, page } = await open("/teams/");
+    try {
+      await tabTo(page, "button.search-button");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => (document.querySelector("dialog.search-dialog") as HTMLDialogElement).open);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "search-input");
+      await page.keyboard.type("incident");
+      await page.locator(".search-result").first().waitFor();
+      await page.keyboard.press("ArrowDown");
+      assert.match(await focused(page), /^a/, "ArrowDown moves to the first result link");
+      await page.keyboard.press("Escape");
+      assert.equal(await page.evaluate(() => (document.querySelector("dialog.search-dialog") as HTMLDialogElement).open), false);
+      assert.match(await focused(page), /^button\.search-button/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a sidebar branch toggle is reached by Tab and opens and closes with Enter and Space", async () => {
+    const { context, page } = await open("/teams/dev-team/ai-engineer/");
+    try {
+      const toggle = 'button.nav-toggle[aria-label="Policies: show or hide its pages"]';
+      await tabTo(page, toggle, 120);
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((s) => document.querySelector(s)?.getAttribute("aria-expanded") === "true", toggle);
+      const children = page.locator(`${toggle} + ul a`);
+      await children.first().waitFor({ state: "visible" });
+      assert.ok((await children.count()) > 2);
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate((s) => document.activeElement === document.querySelector(`${s} + ul a`), toggle), true, `Tab goes on into the opened branch, not to ${await focused(page)}`);
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.press("Space");
+      await page.waitForFunction((s) => document.querySelector(s)?.getAttribute("aria-expanded") === "false", toggle);
+      assert.equal(await children.first().isVisible(), false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("on a narrow screen the menu is reached by Tab, opens with Enter, leads into the sidebar, and Escape closes it", async () => {
+    const { context, page } = await open("/teams/dev-team/ai-engineer/", NARROW);
+    try {
+      await tabTo(page, "a.menu-toggle", 5);
+      await page.keyboard.press("Enter");
+      await page.locator("#site-nav").waitFor({ state: "visible" });
+      assert.equal(await page.locator("a.menu-toggle").getAttribute("aria-expanded"), "true");
+      await tabTo(page, "#site-nav a", 10);
+      await page.keyboard.press("Escape");
+      await page.locator("#site-nav").waitFor({ state: "hidden" });
+      assert.match(await focused(page), /^a\.menu-toggle/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the theme toggle is reached by Tab and switches the theme with Enter", async () => {
+    const { context, page } = await open("/");
+    try {
+      await tabTo(page, "button.theme-toggle");
+      const before = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((b) => getComputedStyle(document.body).backgroundColor !== b, before);
+      assert.equal(await page.locator("button.theme-toggle").getAttribute("aria-pressed"), "true");
+    } finally {
+      await context.close();
+    }
+  });
+});
