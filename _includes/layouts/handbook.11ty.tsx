@@ -4,6 +4,7 @@ import type { HandbookState } from "../../src/eleventy/plugin.ts";
 import { describeForSearch, type SearchFacets } from "../../src/search/facets.ts";
 import { editUrlOf, lastUpdated } from "../../src/site/page-meta.ts";
 import { isLongPage, showsToc, type OutlineEnv } from "../../src/markdown/toc.ts";
+import { hasOwnToc, type OwnTocEnv } from "../../src/markdown/kramdown.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ChildList } from "../components/ChildList.tsx";
 import { Head } from "../components/Head.tsx";
@@ -14,7 +15,7 @@ import { Sidebar } from "../components/Sidebar.tsx";
 import { Toc } from "../components/Toc.tsx";
 
 /** What Eleventy hands the layout; the Markdown renderer adds the page's outline (src/markdown/toc.ts). */
-export interface LayoutData extends OutlineEnv {
+export interface LayoutData extends OutlineEnv, OwnTocEnv {
   /** The build's state; its model holds the tree. */
   handbook: HandbookState;
   /** Eleventy's page: where it came from. */
@@ -39,7 +40,8 @@ export default function render(data: LayoutData): string {
   const facets = describeForSearch(page);
   const search = data.handbook.search;
   const outline = data.handbookOutline;
-  const toc = showsToc(outline) ? outline.toc : undefined;
+  // A page with its own kramdown table of contents (`{:toc}`, a migrated Just the Docs page) gets no second one.
+  const toc = showsToc(outline) && !hasOwnToc(data) ? outline.toc : undefined;
 
   const html = renderToString(
     <html lang={model.settings.lang}>

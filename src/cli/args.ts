@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { defaultBuildOptions, type BuildOptions } from "../eleventy/options.ts";
@@ -9,6 +10,8 @@ export const siteOptions = {
   "path-prefix": { type: "string" },
   url: { type: "string" },
   "no-search": { type: "boolean" },
+  "jekyll-config": { type: "string" },
+  links: { type: "string" },
   quiet: { type: "boolean" },
   port: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -36,8 +39,23 @@ export function parseSiteArgs(argv: string[], projectDir = process.cwd()) {
       ...(v.url !== undefined ? { url: v.url.replace(/\/+$/, "") } : {}),
     },
     search: !v["no-search"],
+    ...jekyllAndLinks(v["jekyll-config"], v.content, v.links),
   };
   const port = v.port === undefined ? 8080 : Number(v.port);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
   return { options, quiet: v.quiet === true, help: v.help === true, port };
+}
+
+/** `--jekyll-config` (the content folder defaults to the config's folder) and `--links error|warn`. */
+function jekyllAndLinks(config: string | undefined, content: string | undefined, links: string | undefined) {
+  if (links !== undefined && links !== "error" && links !== "warn") {
+    throw new UsageError(`--links must be error or warn, not "${links}"`);
+  }
+  const jekyllConfig = config === undefined ? undefined : path.resolve(config);
+  if (jekyllConfig !== undefined && !fs.existsSync(jekyllConfig)) throw new UsageError(`--jekyll-config: there is no file ${config}`);
+  return {
+    links: links ?? "error",
+    ...(jekyllConfig ? { jekyllConfig } : {}),
+    ...(jekyllConfig && content === undefined ? { contentDir: path.dirname(jekyllConfig) } : {}),
+  } as const;
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ContentError, reportDiagnostics } from "../content/diagnostics.ts";
-import { buildModel, handOffModel, publishBuildOptions, type BuildOptions } from "../eleventy/options.ts";
+import { buildModel, handOffModel, linkSeverity, publishBuildOptions, type BuildOptions } from "../eleventy/options.ts";
 import { checkBuiltLinks, type BuiltLinksReport } from "../links/gate.ts";
 import { validateContent } from "../site/validate.ts";
 
@@ -18,7 +18,8 @@ export interface BuildReport {
 export async function buildSite(options: BuildOptions, log: (line: string) => void = console.log): Promise<BuildReport | undefined> {
   const started = performance.now();
   const model = buildModel(options);
-  const errors = reportDiagnostics([...model.diagnostics, ...(model.failed ? [] : validateContent(model))]);
+  const checked = model.failed ? [] : validateContent(model, linkSeverity(options));
+  const errors = reportDiagnostics([...model.diagnostics, ...checked]);
   if (errors > 0) {
     log(`Build stopped: ${errors} error(s) in the content. Nothing was written.`);
     return undefined;
@@ -39,7 +40,10 @@ export async function buildSite(options: BuildOptions, log: (line: string) => vo
     });
     await eleventy.write();
     // The link gate runs on the staging folder, so a site with a broken link is never swapped in.
-    links = checkBuiltLinks(model, staging, options.outputDir);
+    links = checkBuiltLinks(model, staging, options.outputDir, linkSeverity(options));
+    // With --links warn, a link the content check already listed is not listed again.
+    const listed = new Set(checked.map((d) => `${d.file}:${d.line}:${d.column}`));
+    links.diagnostics = links.diagnostics.filter((d) => !listed.has(`${d.file}:${d.line}:${d.column}`));
     if (reportDiagnostics(links.diagnostics) > 0) {
       fs.rmSync(staging, { recursive: true, force: true });
       log(`Build stopped: ${links.diagnostics.length} broken link(s) in the built site. Nothing was written.`);
@@ -60,7 +64,11 @@ export async function buildSite(options: BuildOptions, log: (line: string) => vo
   const pages = model.tree.pages.length;
   const ms = performance.now() - started;
   log(`Built ${pages} pages into ${path.relative(process.cwd(), options.outputDir) || "."} in ${(ms / 1000).toFixed(2)} s`);
-  if (links) log(`Links: ${links.checked} internal links and anchors on ${links.pages} pages resolve (checked in ${links.ms.toFixed(0)} ms)`);
+  if (options.links === "warn" && (links?.diagnostics.length || checked.some((d) => d.severity === "warning"))) {
+    log("Links: the broken links and anchors listed above are warnings (--links warn); the site was written anyway");
+  } else if (links) {
+    log(`Links: ${links.checked} internal links and anchors on ${links.pages} pages resolve (checked in ${links.ms.toFixed(0)} ms)`);
+  }
   return { pages, ms };
 }
 

@@ -1,12 +1,12 @@
 import { reportDiagnostics } from "../content/diagnostics.ts";
-import { buildModel, type BuildOptions } from "../eleventy/options.ts";
+import { buildModel, linkSeverity, type BuildOptions } from "../eleventy/options.ts";
 import { validateContent } from "../site/validate.ts";
 
 /** Checks all content without building: front matter, navigation, links and anchors, role pages. Returns the exit code. */
 export function checkSite(options: BuildOptions, log: (line: string) => void = console.log): number {
   const started = performance.now();
   const model = buildModel(options);
-  const diagnostics = [...model.diagnostics, ...validateContent(model)];
+  const diagnostics = [...model.diagnostics, ...validateContent(model, linkSeverity(options))];
   const errors = reportDiagnostics(diagnostics);
   const warnings = diagnostics.length - errors;
   const ms = performance.now() - started;

@@ -16,6 +16,9 @@ Options:
   --url ORIGIN         the site's origin, e.g. https://handbook.example.com, for sitemap.xml (default: from _data/site.json)
   --port N             port for serve (default: 8080)
   --no-search          skip the Pagefind search index
+  --jekyll-config FILE build a Just the Docs site: its _config.yml (settings, site variables for Liquid,
+                       Jekyll's file rules); --content defaults to the file's folder
+  --links error|warn   a broken link or anchor stops the build (error, the default) or is listed (warn)
   -h, --help           show this help
 `;
 

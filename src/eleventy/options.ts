@@ -14,6 +14,10 @@ export interface BuildOptions {
   overrides: Partial<Settings>;
   /** Index the site with Pagefind after the build. */
   search: boolean;
+  /** A Jekyll site's `_config.yml` (absolute): its settings, file rules and Liquid apply. */
+  jekyllConfig?: string;
+  /** What a broken link or anchor is: an error that stops the build (the default), or a warning that is listed. */
+  links: "error" | "warn";
 }
 
 const VARIABLE = "HANDBOOK_BUILD_OPTIONS";
@@ -26,6 +30,7 @@ export function defaultBuildOptions(projectDir = process.cwd()): BuildOptions {
     projectDir,
     overrides: {},
     search: true,
+    links: "error",
   };
 }
 
@@ -49,6 +54,7 @@ export function buildModel(options: BuildOptions): SiteModel {
     contentDir: options.contentDir,
     settingsFile: path.join(options.projectDir, "_data", "site.json"),
     overrides: options.overrides,
+    jekyllConfig: options.jekyllConfig,
   });
 }
 
@@ -67,4 +73,9 @@ export function takeHandedOffModel(options: BuildOptions): SiteModel | undefined
   const model = g[HANDED_OFF];
   delete g[HANDED_OFF];
   return model && model.contentDir === path.resolve(options.contentDir) ? model : undefined;
+}
+
+/** The severity of a broken link or anchor under these options: every link check decides it here. */
+export function linkSeverity(options: Pick<BuildOptions, "links">): "error" | "warning" {
+  return options.links === "warn" ? "warning" : "error";
 }

@@ -6,6 +6,7 @@ import type { SiteModel } from "../site/model.ts";
 import { markdownFor } from "../site/validate.ts";
 import { bundleScript, stylesheet } from "./assets.ts";
 import { buildModel, takeHandedOffModel, type BuildOptions } from "./options.ts";
+import { registerJekyllSite } from "../jekyll/eleventy.ts";
 import { registerSitePages } from "./site-pages.ts";
 
 /** The part of Eleventy's config API the handbook uses. */
@@ -22,6 +23,8 @@ export interface EleventyConfig {
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
   setQuietMode(quiet: boolean): void;
+  /** Globs Eleventy leaves out. */
+  ignores: { add(glob: string): unknown };
 }
 
 /**
@@ -43,9 +46,9 @@ export class HandbookState {
     return this.#model ?? this.refresh();
   }
 
-  /** Whether this build writes a search index (and pages offer search). */
+  /** Whether this build writes a search index (and pages offer search): not with --no-search, nor `search: false`. */
   get search(): boolean {
-    return this.options.search;
+    return this.options.search && this.model.settings.search;
   }
 }
 
@@ -60,9 +63,12 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOpt
   eleventyConfig.setIncludesDirectory(relativeToContent("_includes"));
   eleventyConfig.setDataDirectory(relativeToContent("_data"));
   eleventyConfig.setTemplateFormats(["md", "11ty.js"]);
-  eleventyConfig.addPassthroughCopy(
-    `${path.relative(options.projectDir, options.contentDir) || "."}/**/*.{png,jpg,jpeg,gif,svg,webp,avif,pdf}`,
-  );
+  // A Jekyll site's files are copied by its own rules (src/jekyll/eleventy.ts).
+  if (!options.jekyllConfig) {
+    eleventyConfig.addPassthroughCopy(
+      `${path.relative(options.projectDir, options.contentDir) || "."}/**/*.{png,jpg,jpeg,gif,svg,webp,avif,pdf}`,
+    );
+  }
   eleventyConfig.addWatchTarget(path.join(options.projectDir, "src"));
 
   eleventyConfig.on("eleventy.before", () => {
@@ -75,7 +81,7 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOpt
 
   // Eleventy's own `dir` argument names its default folders here, not the output the command chose; options do.
   eleventyConfig.on("eleventy.after", async ({ results }: { results: WrittenFile[] }) => {
-    if (options.search) await writeSearchIndex(state.model, results, options.outputDir);
+    if (state.search) await writeSearchIndex(state.model, results, options.outputDir);
   });
 
   eleventyConfig.setLibrary(
@@ -105,5 +111,6 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOpt
   );
   eleventyConfig.addTemplate("handbook-css.11ty.js", asset("/assets/handbook.css", () => stylesheet(options.projectDir)));
   eleventyConfig.addTemplate("handbook-js.11ty.js", asset("/assets/handbook.js", () => bundleScript(options.projectDir)));
+  registerJekyllSite(eleventyConfig, state, options);
   registerSitePages(eleventyConfig, state, options);
 }

@@ -26,7 +26,12 @@ const SKIPPED_FOLDERS = ["pagefind/"];
  * line of the page's Markdown that writes it, or, for a link the layout writes, the page it appears on (once per
  * link, however many pages carry it). `shownDir` is where the site will be published, for pages without Markdown.
  */
-export function checkBuiltLinks(model: SiteModel, dir: string, shownDir: string = dir): BuiltLinksReport {
+export function checkBuiltLinks(
+  model: SiteModel,
+  dir: string,
+  shownDir: string = dir,
+  severity: Diagnostic["severity"] = "error",
+): BuiltLinksReport {
   const started = performance.now();
   const files = new Set<string>();
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
@@ -39,11 +44,17 @@ export function checkBuiltLinks(model: SiteModel, dir: string, shownDir: string 
     for (const file of paths) yield { path: file, html: read(file) };
   })();
   const report = checkBuiltSite(pages, files, model.settings.pathPrefix);
-  const diagnostics = report.broken.length > 0 ? diagnosticsFor(model, report.broken, read, shownDir) : [];
+  const diagnostics = report.broken.length > 0 ? diagnosticsFor(model, report.broken, read, shownDir, severity) : [];
   return { diagnostics, pages: report.pages, checked: report.checked, ms: performance.now() - started };
 }
 
-function diagnosticsFor(model: SiteModel, broken: BrokenUrl[], read: (file: string) => string, shownDir: string): Diagnostic[] {
+function diagnosticsFor(
+  model: SiteModel,
+  broken: BrokenUrl[],
+  read: (file: string) => string,
+  shownDir: string,
+  severity: Diagnostic["severity"],
+): Diagnostic[] {
   const md = markdownFor(model);
   const sourceOf = new Map(model.tree.pages.map((p) => [outputPathOf(p.url), p.source]));
   const diagnostics: Diagnostic[] = [];
@@ -55,7 +66,7 @@ function diagnosticsFor(model: SiteModel, broken: BrokenUrl[], read: (file: stri
     const written = source ? locateInMarkdown(md, source, link.url) : undefined;
     if (source && written) {
       const shown = written.written === link.url ? `"${link.url}"` : `"${written.written}" (built as "${link.url}")`;
-      diagnostics.push(diagnose("error", source.file, written.line, `link ${shown} ${link.problem}`, written.column));
+      diagnostics.push(diagnose(severity, source.file, written.line, `link ${shown} ${link.problem}`, written.column));
       continue;
     }
     // Not in the page's Markdown: the layout or a page the build writes itself. Reported once per link and problem.
@@ -68,7 +79,7 @@ function diagnosticsFor(model: SiteModel, broken: BrokenUrl[], read: (file: stri
     const place = source
       ? { file: source.file, line: 1, column: 1, where: `the layout of this page writes ${element}, which` }
       : { file: path.join(shownDir, link.page), ...lineAndColumn(read(link.page), link.offset), where: `${element}` };
-    fromLayout.set(key, { first: diagnose("error", place.file, place.line, `${place.where} ${link.problem}`, place.column), pages: 1 });
+    fromLayout.set(key, { first: diagnose(severity, place.file, place.line, `${place.where} ${link.problem}`, place.column), pages: 1 });
   }
   for (const { first, pages: count } of fromLayout.values()) {
     diagnostics.push(count > 1 ? { ...first, message: `${first.message} (and on ${count - 1} other page${count === 2 ? "" : "s"})` } : first);
