@@ -12,6 +12,7 @@ import { PageMeta } from "../components/PageMeta.tsx";
 import { Header } from "../components/Header.tsx";
 import { PrevNext } from "../components/PrevNext.tsx";
 import { Sidebar } from "../components/Sidebar.tsx";
+import { TeamMatrix } from "../components/TeamMatrix.tsx";
 import { Toc } from "../components/Toc.tsx";
 
 /** What Eleventy hands the layout; the Markdown renderer adds the page's outline (src/markdown/toc.ts). */
@@ -27,7 +28,7 @@ export interface LayoutData extends OutlineEnv, OwnTocEnv {
 /** The handbook layout: header, sidebar, breadcrumbs, content, child list, previous/next, footer, search dialog. */
 export default function render(data: LayoutData): string {
   const model = data.handbook.model;
-  const page = model.page(data.page.inputPath);
+  const page = model.pageFor(data.page.inputPath, data.page.url);
   if (!page) throw new Error(`The handbook layout was used by ${data.page.inputPath}, which is not a content page.`);
   const meta = page.source.meta;
   const href = (url: string) => model.href(url);
@@ -37,7 +38,8 @@ export default function render(data: LayoutData): string {
   const withNav = meta.nav_enabled !== false;
   const { previous, next } = neighboursOf(model.tree, page);
   const children = meta.has_toc === false ? [] : childrenOf(page);
-  const facets = describeForSearch(page);
+  const facets = describeForSearch(page, model.roles);
+  const team = model.roles.teamAt(page.url);
   const search = data.handbook.search;
   const outline = data.handbookOutline;
   // A page with its own kramdown table of contents (`{:toc}`, a migrated Just the Docs page) gets no second one.
@@ -64,6 +66,7 @@ export default function render(data: LayoutData): string {
             <article class="content" data-pagefind-body={facets ? true : undefined}>
               {facets && <SearchData facets={facets} />}
               <div dangerouslySetInnerHTML={{ __html: data.content }} />
+              {team && <TeamMatrix team={team} toolUrl={(tool) => model.roles.entry("tool", tool)?.url} href={href} />}
               <ChildList items={children} href={href} />
             </article>
             {isLongPage(outline) && (
@@ -71,11 +74,13 @@ export default function render(data: LayoutData): string {
                 <a href="#top">Back to top</a>
               </p>
             )}
-            <PageMeta
-              lastUpdated={lastUpdated(model, page.source)}
-              editUrl={editUrlOf(model.settings, page.source.relPath)}
-              lang={model.settings.lang}
-            />
+            {!page.source.generated && (
+              <PageMeta
+                lastUpdated={lastUpdated(model, page.source)}
+                editUrl={editUrlOf(model.settings, page.source.relPath)}
+                lang={model.settings.lang}
+              />
+            )}
             <PrevNext previous={previous} next={next} href={href} />
           </main>
         </div>
@@ -89,7 +94,7 @@ export default function render(data: LayoutData): string {
   return `<!doctype html>\n${html}\n`;
 }
 
-/** What Pagefind records about the page besides its text: title and path (meta), team and kind (filters). Not shown, not indexed as words. */
+/** What Pagefind records about the page besides its text: title and path (meta), team, kind, tools and skills (filters). Not shown, not indexed as words. */
 function SearchData({ facets }: { facets: SearchFacets }) {
   return (
     <div hidden data-pagefind-ignore="index">
@@ -97,6 +102,12 @@ function SearchData({ facets }: { facets: SearchFacets }) {
       {facets.path && <span data-pagefind-meta="path">{facets.path}</span>}
       {facets.team && <span data-pagefind-filter="team">{facets.team}</span>}
       <span data-pagefind-filter="kind">{facets.kind}</span>
+      {facets.tools.map((tool) => (
+        <span data-pagefind-filter="tool">{tool}</span>
+      ))}
+      {facets.skills.map((skill) => (
+        <span data-pagefind-filter="skill">{skill}</span>
+      ))}
     </div>
   );
 }
@@ -137,6 +148,8 @@ export function SearchDialog({ bundle }: { bundle: string }) {
       <div class="search-filters" hidden>
         <div class="search-filter" role="group" aria-label="Filter by team" data-label="Team" data-filter="team"></div>
         <div class="search-filter" role="group" aria-label="Filter by kind of page" data-label="Kind" data-filter="kind"></div>
+        <div class="search-filter" role="group" aria-label="Filter by tool" data-label="Tool" data-filter="tool" data-control="select"></div>
+        <div class="search-filter" role="group" aria-label="Filter by skill" data-label="Skill" data-filter="skill" data-control="select"></div>
       </div>
       <p id="search-status" class="search-status" role="status"></p>
       <ol id="search-results" class="search-results" aria-label="Results"></ol>

@@ -4,6 +4,7 @@ import Eleventy from "@11ty/eleventy";
 import { ContentError, reportDiagnostics } from "../content/diagnostics.ts";
 import { buildModel, handOffModel, linkSeverity, publishBuildOptions, type BuildOptions } from "../eleventy/options.ts";
 import { checkBuiltLinks, type BuiltLinksReport } from "../links/gate.ts";
+import { rolesSummary } from "../roles/directory.ts";
 import { validateContent } from "../site/validate.ts";
 
 /** What a build did. */
@@ -69,6 +70,7 @@ export async function buildSite(options: BuildOptions, log: (line: string) => vo
   } else if (links) {
     log(`Links: ${links.checked} internal links and anchors on ${links.pages} pages resolve (checked in ${links.ms.toFixed(0)} ms)`);
   }
+  for (const line of rolesSummary(model.roles)) log(line);
   return { pages, ms };
 }
 

@@ -1,5 +1,6 @@
 import { reportDiagnostics } from "../content/diagnostics.ts";
 import { buildModel, linkSeverity, type BuildOptions } from "../eleventy/options.ts";
+import { rolesSummary } from "../roles/directory.ts";
 import { validateContent } from "../site/validate.ts";
 
 /** Checks all content without building: front matter, navigation, links and anchors, role pages. Returns the exit code. */
@@ -14,5 +15,6 @@ export function checkSite(options: BuildOptions, log: (line: string) => void = c
     `${errors === 0 ? "✔" : "✖"} ${model.tree.pages.length} pages checked in ${ms.toFixed(0)} ms: ` +
       `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
   );
+  for (const line of rolesSummary(model.roles)) log(line);
   return errors > 0 ? 1 : 0;
 }

@@ -293,7 +293,10 @@ function excerpt(html: string): HTMLParagraphElement {
   return paragraph;
 }
 
-/** Filter buttons with counts, one group per `[data-filter]` element; one value per group at a time. */
+/**
+ * Filters with counts, one group per `[data-filter]` element; one value per group at a time. A group is a row of
+ * buttons, or, with `data-control="select"` (tools and skills, which run to dozens of values), one drop-down list.
+ */
 function filterGroups(container: HTMLElement): Component {
   const groups = [...container.querySelectorAll<HTMLElement>("[data-filter]")];
   const selected = new Map<string, string>();
@@ -312,6 +315,14 @@ function filterGroups(container: HTMLElement): Component {
         ([value, count]) => count > 0 || value === chosen,
       );
       values.sort(([a], [b]) => orderOf(name, a) - orderOf(name, b) || a.localeCompare(b));
+      if (group.dataset.control === "select") {
+        drawSelect(group, name, chosen, values, (value) => {
+          if (value === undefined) selected.delete(name);
+          else selected.set(name, value);
+          instance.triggerFilters(selection());
+        });
+        continue;
+      }
       const focused = group.contains(document.activeElement)
         ? (document.activeElement as HTMLElement).dataset.value
         : undefined;
@@ -346,6 +357,39 @@ function filterGroups(container: HTMLElement): Component {
       );
     },
   };
+}
+
+/**
+ * A filter group as one drop-down list: "All" and each value with its count. The list is made once and only its
+ * options are redrawn, so it keeps focus (and an open list stays usable) while results update.
+ */
+function drawSelect(
+  group: HTMLElement,
+  name: string,
+  chosen: string | undefined,
+  values: Array<[string, number]>,
+  choose: (value: string | undefined) => void,
+): void {
+  let select = group.querySelector<HTMLSelectElement>("select");
+  if (!select) {
+    const created = element("select", "search-select");
+    created.name = name;
+    created.setAttribute("aria-label", group.getAttribute("aria-label") ?? name);
+    created.addEventListener("change", () => choose(created.value === "" ? undefined : created.value));
+    group.replaceChildren(created);
+    select = created;
+  }
+  const option = (value: string, label: string) => {
+    const o = element("option", undefined, label);
+    o.value = value;
+    return o;
+  };
+  select.replaceChildren(
+    option("", `Any ${(group.dataset.label ?? name).toLowerCase()}`),
+    ...values.map(([value, count]) => option(value, `${value} (${count})`)),
+  );
+  select.value = chosen ?? "";
+  group.hidden = values.length === 0;
 }
 
 function orderOf(filter: string, value: string): number {

@@ -28,6 +28,8 @@ export interface SourcePage {
   body: string;
   /** 1-based line on which the body starts. */
   bodyLine: number;
+  /** Set on a page the build generates (the Skills & Tools pages): it has no file, so no file date or edit link. */
+  generated?: true;
 }
 
 /** Result of reading one file: the page when its front matter is usable, and what was wrong. */

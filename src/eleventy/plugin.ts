@@ -8,6 +8,7 @@ import { bundleScript, stylesheet } from "./assets.ts";
 import { buildModel, takeHandedOffModel, type BuildOptions } from "./options.ts";
 import { registerJekyllSite } from "../jekyll/eleventy.ts";
 import { registerSitePages } from "./site-pages.ts";
+import { registerRolePages } from "./role-pages.ts";
 
 /** The part of Eleventy's config API the handbook uses. */
 export interface EleventyConfig {
@@ -113,4 +114,5 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOpt
   eleventyConfig.addTemplate("handbook-js.11ty.js", asset("/assets/handbook.js", () => bundleScript(options.projectDir)));
   registerJekyllSite(eleventyConfig, state, options);
   registerSitePages(eleventyConfig, state, options);
+  registerRolePages(eleventyConfig, state);
 }

@@ -74,3 +74,16 @@ export function navJson(tree: NavTree, toUrl: (url: string) => string = (u) => u
   const entry = (p: NavPage): NavJsonEntry => ({ title: p.title, url: toUrl(p.url), children: p.navChildren.map(entry) });
   return tree.navRoots.map(entry);
 }
+
+/** Title of the top-level page whose children are the teams. */
+export const TEAMS_TITLE = "Teams";
+
+/** The team a page belongs to: the page at or above it directly under the top-level "Teams" page. */
+export function teamOf(page: HandbookPage): NavPage | undefined {
+  if (page.kind !== "nav") return undefined;
+  for (let p: NavPage | undefined = page; p; p = p.parent) {
+    const parent = p.parent;
+    if (parent && !parent.parent && parent.title === TEAMS_TITLE) return p;
+  }
+  return undefined;
+}

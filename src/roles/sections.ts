@@ -5,6 +5,27 @@ import type { SourcePage } from "../content/page.ts";
 /** The sections every role page has, in this order (the owner's page is the model). */
 export const ROLE_SECTIONS = ["Role and Responsibilities", "Skills", "Tools", "Best Practices"] as const;
 
+/** One list item of a section, read from its first paragraph. */
+export interface ListItem {
+  /** The item's Markdown as written. */
+  source: string;
+  /** The item as plain text: emphasis, code marks and link targets dropped. */
+  text: string;
+  /** The text of a bold lead-in (`**Data Preparation**: …`), without a trailing colon; undefined when there is none. */
+  lead: string | undefined;
+  /** 1-based line of the item in the file. */
+  line: number;
+}
+
+/** A `###` heading inside a section, with the list items under it. */
+export interface Subsection {
+  heading: string;
+  /** 1-based line of the heading in the file. */
+  line: number;
+  /** Top-level list items between this heading and the next heading of level 2 or 3. */
+  entries: ListItem[];
+}
+
 /** One `##` section of a page: its heading, line and list items. */
 export interface Section {
   heading: string;
@@ -12,31 +33,74 @@ export interface Section {
   line: number;
   /** Text of each list item directly in the section (not in its ### subsections). */
   items: string[];
+  /** The same items with their plain text, bold lead-in and line. */
+  entries: ListItem[];
+  /** The section's `###` subsections in order. */
+  subsections: Subsection[];
 }
 
-/** Splits a page (its parsed tokens) into its `##` sections with their top-level list items. */
+/** Splits a page (its parsed tokens) into its `##` sections with their top-level list items and `###` subsections. */
 export function sectionsOf(tokens: Token[], page: SourcePage): Section[] {
   const sections: Section[] = [];
   let current: Section | undefined;
-  let inSub = false;
+  let sub: Subsection | undefined;
+  // Below a ####–###### heading, items belong to no list we read.
+  let deeper = false;
   let listDepth = 0;
+  const lineOf = (t: Token) => page.bodyLine + (t.map?.[0] ?? 0);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.type === "heading_open" && t.tag === "h2") {
-      current = { heading: tokens[i + 1]!.content.trim(), line: page.bodyLine + (t.map?.[0] ?? 0), items: [] };
+      current = { heading: tokens[i + 1]!.content.trim(), line: lineOf(t), items: [], entries: [], subsections: [] };
       sections.push(current);
-      inSub = false;
-    } else if (t.type === "heading_open" && /^h[3-6]$/.test(t.tag)) {
-      inSub = true;
+      sub = undefined;
+      deeper = false;
+    } else if (t.type === "heading_open" && t.tag === "h3") {
+      sub = current ? { heading: plainText(tokens[i + 1]!), line: lineOf(t), entries: [] } : undefined;
+      if (sub) current!.subsections.push(sub);
+      deeper = false;
+    } else if (t.type === "heading_open" && /^h[4-6]$/.test(t.tag)) {
+      deeper = true;
     } else if (t.type === "bullet_list_open" || t.type === "ordered_list_open") {
       listDepth++;
     } else if (t.type === "bullet_list_close" || t.type === "ordered_list_close") {
       listDepth--;
-    } else if (t.type === "inline" && current && !inSub && listDepth === 1 && tokens[i - 2]?.type === "list_item_open") {
-      current.items.push(t.content.trim());
+    } else if (t.type === "inline" && current && !deeper && listDepth === 1 && tokens[i - 2]?.type === "list_item_open") {
+      const entry = listItem(t, lineOf(tokens[i - 2]!));
+      if (sub) sub.entries.push(entry);
+      else {
+        current.items.push(entry.source);
+        current.entries.push(entry);
+      }
     }
   }
   return sections;
+}
+
+function listItem(inline: Token, line: number): ListItem {
+  // markdown-it starts an item that opens with emphasis with an empty text token.
+  const children = (inline.children ?? []).filter((c) => !(c.type === "text" && c.content === ""));
+  let lead: string | undefined;
+  if (children[0]?.type === "strong_open") {
+    const end = children.findIndex((c) => c.type === "strong_close");
+    lead = textOf(children.slice(1, end < 0 ? undefined : end)).replace(/\s*:\s*$/, "").trim() || undefined;
+  }
+  return { source: inline.content.trim(), text: plainText(inline), lead, line };
+}
+
+/** An inline token's text without Markdown: emphasis and code marks dropped, links as their text. */
+export function plainText(inline: Token): string {
+  return textOf(inline.children ?? []).replace(/\s+/g, " ").trim();
+}
+
+function textOf(children: readonly Token[]): string {
+  let text = "";
+  for (const c of children) {
+    if (c.type === "text" || c.type === "code_inline") text += c.content;
+    else if (c.type === "softbreak" || c.type === "hardbreak") text += " ";
+    else if (c.type === "image") text += textOf(c.children ?? []);
+  }
+  return text;
 }
 
 /** Which role section a `##` heading is, if any ("AI Engineers Best Practices" is the Best Practices one). */

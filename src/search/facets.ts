@@ -1,5 +1,6 @@
-import { breadcrumbsFor } from "../navigation/queries.ts";
+import { breadcrumbsFor, TEAMS_TITLE, teamOf } from "../navigation/queries.ts";
 import type { HandbookPage, NavPage } from "../navigation/tree.ts";
+import type { RoleIndex } from "../roles/directory.ts";
 
 /** What the search index holds about one page besides its text; written into the page as data-pagefind-* markup. */
 export interface SearchFacets {
@@ -11,34 +12,38 @@ export interface SearchFacets {
   team: string | undefined;
   /** `kind` filter: front-matter `kind`, else derived from the page's place and sections. */
   kind: string;
+  /** `tool` filter: the tools a role lists, or the tool a generated tool page is about. */
+  tools: string[];
+  /** `skill` filter: the skills a role lists, or the skill a generated skill page is about. */
+  skills: string[];
 }
 
 /** The separator of the `path` shown under each search result. */
 export const PATH_SEPARATOR = " › ";
 
-const TEAMS = "Teams";
 /** Top-level sections whose pages have a kind of their own. */
 const SECTION_KINDS: ReadonlyMap<string, string> = new Map([
   ["Ways of Working", "process"],
   ["Policies", "policy"],
   ["Onboarding", "onboarding"],
 ]);
-/** The sections every role page has (see content/teams/dev-team/ai-engineer.md). */
-const ROLE_SECTIONS = [
-  /^##[ \t]+Role and Responsibilities[ \t]*#*[ \t]*$/m,
-  /^##[ \t]+Skills[ \t]*#*[ \t]*$/m,
-  /^##[ \t]+Tools[ \t]*#*[ \t]*$/m,
-];
 
-/** The page's search facets, or undefined when it stays out of the index (no title, or `search_exclude: true`). */
-export function describeForSearch(page: HandbookPage): SearchFacets | undefined {
+/**
+ * The page's search facets, or undefined when it stays out of the index (no title, or `search_exclude: true`).
+ * Whether a page is a role, and what it lists, comes from the roles core.
+ */
+export function describeForSearch(page: HandbookPage, roles: RoleIndex): SearchFacets | undefined {
   if (page.kind !== "nav" || page.source.meta.search_exclude === true) return undefined;
   const ancestors = breadcrumbsFor(page).slice(0, -1);
+  const role = roles.roleAt(page.url);
+  const entry = roles.entryAt(page.url);
   return {
     title: page.title,
     path: ancestors.map((a) => a.title).join(PATH_SEPARATOR),
-    team: teamOf(page),
-    kind: page.source.meta.kind?.trim() || kindOf(page),
+    team: teamOf(page)?.title,
+    kind: page.source.meta.kind?.trim() || kindOf(page, role !== undefined),
+    tools: role?.tools ?? (entry?.kind === "tool" ? [entry.name] : []),
+    skills: role?.skills ?? (entry?.kind === "skill" ? [entry.name] : []),
   };
 }
 
@@ -48,18 +53,10 @@ function topOf(page: NavPage): NavPage {
   return top;
 }
 
-function teamOf(page: NavPage): string | undefined {
-  for (let p: NavPage | undefined = page; p; p = p.parent) {
-    const parent = p.parent;
-    if (parent && !parent.parent && parent.title === TEAMS) return p.title;
-  }
-  return undefined;
-}
-
-function kindOf(page: NavPage): string {
-  if (ROLE_SECTIONS.every((section) => section.test(page.source.body))) return "role";
+function kindOf(page: NavPage, isRole: boolean): string {
+  if (isRole) return "role";
   const parent = page.parent;
-  if (parent && !parent.parent && parent.title === TEAMS) return "team";
+  if (parent && !parent.parent && parent.title === TEAMS_TITLE) return "team";
   if (!parent) return "page";
   return SECTION_KINDS.get(topOf(page).title) ?? "page";
 }

@@ -41,8 +41,8 @@ export function searchablePages(
   const pages: Array<{ url: string; content: string }> = [];
   for (const file of files) {
     if (file.url === false || !file.outputPath || !file.outputPath.endsWith(".html")) continue;
-    const page = model.page(file.inputPath);
-    if (!page || !describeForSearch(page)) continue;
+    const page = model.pageFor(file.inputPath, file.url);
+    if (!page || !describeForSearch(page, model.roles)) continue;
     pages.push({ url: model.href(page.url), content: file.content });
   }
   // Added in a fixed order, so two builds of the same content write the same bundle.

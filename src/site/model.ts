@@ -1,9 +1,17 @@
 import path from "node:path";
+import Token from "markdown-it/lib/token.mjs";
 import type { Diagnostic } from "../content/diagnostics.ts";
 import { loadContent } from "../content/load.ts";
+import type { SourcePage } from "../content/page.ts";
 import { withBase } from "../content/urls.ts";
 import { jekyllSettings, readJekyllSite, renderJekyllLiquid, type JekyllSite } from "../jekyll/site.ts";
+import { createMarkdown, type RenderEnv } from "../markdown/render.ts";
 import { buildNavTree, type HandbookPage, type NavTree } from "../navigation/tree.ts";
+import { clashesWithGenerated, indexRoles, planDirectory, type RoleIndex } from "../roles/directory.ts";
+import { readRole, type RolePage, type UnknownName } from "../roles/extract.ts";
+import { EMPTY_CATALOG, type NameCatalog } from "../roles/names.ts";
+import { sectionsOf, type Section } from "../roles/sections.ts";
+import { loadNames } from "./names.ts";
 import { loadSettings, type Settings } from "./settings.ts";
 
 /** Where a build reads from. */
@@ -14,8 +22,16 @@ export interface SiteInputs {
   settingsFile: string;
   /** Settings given on the command line, which win over the file. */
   overrides?: Partial<Settings>;
+  /** Canonical tool and skill names; defaults to `names.json` beside the settings file. */
+  namesFile?: string;
   /** A Jekyll site's `_config.yml`: its settings apply, its file rules pick the pages, and pages are run through Liquid. */
   jekyllConfig?: string;
+}
+
+/** A page's Markdown read once per build (links as written): what the link check and the roles core share. */
+export interface ParsedPage {
+  tokens: Token[];
+  sections: Section[];
 }
 
 /**
@@ -32,10 +48,31 @@ export class SiteModel {
     readonly tree: NavTree,
     /** Every problem found, errors and warnings. */
     readonly diagnostics: readonly Diagnostic[],
+    /** The role pages, and the tools and skills they list. */
+    readonly roles: RoleIndex = indexRoles([], tree, [], []),
+    private readonly parsed: ReadonlyMap<string, ParsedPage> = new Map(),
   ) {}
 
   /** The Jekyll site being built, when the build was given a `_config.yml`. */
   jekyll?: JekyllSite;
+
+  /** A page's Markdown tokens, parsed with links as written (once per build). */
+  tokensOf(source: SourcePage): Token[] {
+    return this.parsedOf(source).tokens;
+  }
+
+  /** A page's `##` sections with their list items. */
+  sectionsOf(source: SourcePage): Section[] {
+    return this.parsedOf(source).sections;
+  }
+
+  private parsedOf(source: SourcePage): ParsedPage {
+    const known = this.parsed.get(source.file);
+    if (known) return known;
+    const parsed = parse(checkingMarkdown(this.settings, this.contentDir), source);
+    (this.parsed as Map<string, ParsedPage>).set(source.file, parsed);
+    return parsed;
+  }
 
   /** True when any diagnostic is an error. */
   get failed(): boolean {
@@ -47,29 +84,94 @@ export class SiteModel {
     return this.tree.byFile.get(path.resolve(file));
   }
 
+  /** The page an Eleventy template renders: by its file, else by its URL (a generated page has no file). */
+  pageFor(inputPath: string, url: string | false | undefined): HandbookPage | undefined {
+    const page = this.page(inputPath);
+    if (page || !url || !this.roles.generatedAt(url)) return page;
+    return this.tree.byUrl.get(url);
+  }
+
   /** A site URL with the path prefix applied. */
   href(url: string): string {
     return withBase(this.settings.pathPrefix, url);
   }
 }
 
-/** Reads settings and content and builds the navigation tree: the one core every front door calls. */
+/** Reads settings, names and content and builds the navigation tree: the one core every front door calls. */
 export function buildSiteModel(inputs: SiteInputs): SiteModel {
   const jekyll = inputs.jekyllConfig ? readJekyllSite(inputs.jekyllConfig, inputs.contentDir) : undefined;
   const { settings, diagnostics: settingsProblems } = jekyll
     ? jekyllSettings(jekyll, inputs.overrides)
     : loadSettings(inputs.settingsFile, inputs.overrides);
   const content = loadContent(inputs.contentDir, jekyll?.isExcluded);
-  // Liquid runs once per build, before anything reads the Markdown: the checker and the renderer.
+  // Liquid runs once per build, before anything reads the Markdown: the checker, the roles and the renderer.
   const liquid = jekyll ? renderJekyllLiquid(jekyll, content.pages) : { pages: content.pages, diagnostics: [] };
-  const { tree, diagnostics: treeProblems } = buildNavTree(liquid.pages, { navSort: settings.navSort });
-  const model = new SiteModel(settings, path.resolve(inputs.contentDir), tree, [
+  const names = loadNames(inputs.namesFile ?? path.join(path.dirname(inputs.settingsFile), "names.json"));
+  const model = modelOf(settings, inputs.contentDir, liquid.pages, names.catalog, [
     ...settingsProblems,
     ...(jekyll?.diagnostics ?? []),
     ...content.diagnostics,
     ...liquid.diagnostics,
-    ...treeProblems,
+    ...names.diagnostics,
   ]);
   model.jekyll = jekyll;
   return model;
+}
+
+/**
+ * The model of pages already read: each page's Markdown is parsed once, role pages are read from it, the pages
+ * generated from the roles join the content pages in the navigation tree, and the roles take their place in it.
+ */
+export function modelOf(
+  settings: Settings,
+  contentDir: string,
+  sources: readonly SourcePage[],
+  catalog: NameCatalog = EMPTY_CATALOG,
+  diagnostics: readonly Diagnostic[] = [],
+): SiteModel {
+  const md = checkingMarkdown(settings, contentDir);
+  const parsed = new Map<string, ParsedPage>();
+  const rolePages: RolePage[] = [];
+  const unknown: UnknownName[] = [];
+  for (const source of sources) {
+    const page = parse(md, source);
+    parsed.set(source.file, page);
+    const read = readRole(source, page.tokens, page.sections, catalog);
+    if (read) {
+      rolePages.push(read.role);
+      unknown.push(...read.unknown);
+    }
+  }
+  const planned = planDirectory(rolePages, path.resolve(contentDir));
+  const { diagnostics: clashes, generated } = clashesWithGenerated(sources, planned);
+  // A generated page has no Markdown; its tokens only carry its heading ids, so links to them are checked.
+  for (const g of generated) parsed.set(g.source.file, { tokens: g.anchors.map(headingToken), sections: [] });
+  const { tree, diagnostics: treeProblems } = buildNavTree([...sources, ...generated.map((g) => g.source)], {
+    navSort: settings.navSort,
+  });
+  const roles = indexRoles(rolePages, tree, generated, unknown);
+  return new SiteModel(settings, path.resolve(contentDir), tree, [...diagnostics, ...clashes, ...treeProblems], roles, parsed);
+}
+
+/** The renderer's parser, for reading pages: links stay as written, so no page URLs are needed yet. */
+function checkingMarkdown(settings: Settings, contentDir: string) {
+  return createMarkdown(() => ({
+    contentDir: path.resolve(contentDir),
+    base: settings.pathPrefix,
+    urlOfFile: () => undefined,
+    callouts: settings.callouts,
+    headingIds: settings.headingIds,
+  }));
+}
+
+function parse(md: ReturnType<typeof createMarkdown>, source: SourcePage): ParsedPage {
+  const env: RenderEnv = { page: { inputPath: source.file }, keepLinks: true };
+  const tokens = md.parse(source.body, env);
+  return { tokens, sections: sectionsOf(tokens, source) };
+}
+
+function headingToken(id: string): Token {
+  const token = new Token("heading_open", "h2", 1);
+  token.attrSet("id", id);
+  return token;
 }

@@ -1,10 +1,8 @@
 import type { Diagnostic } from "../content/diagnostics.ts";
 import { jekyllRelativeLinks, pageAtUrl } from "../jekyll/links.ts";
 import { checkLinks } from "../links/check.ts";
-import type Token from "markdown-it/lib/token.mjs";
-import type { SourcePage } from "../content/page.ts";
 import { createMarkdown, type RenderEnv } from "../markdown/render.ts";
-import { checkRolePage, isRolePage, sectionsOf } from "../roles/sections.ts";
+import { checkRolePage, isRolePage } from "../roles/sections.ts";
 import type { SiteModel } from "./model.ts";
 
 /** The Markdown renderer for a site: the one the build renders with. Takes a getter, as serve swaps models. */
@@ -28,27 +26,16 @@ export function markdownFor(model: SiteModel | (() => SiteModel)) {
   md.render = (src: string, env?: RenderEnv) => {
     const m = current();
     const page = m.jekyll && env?.page?.inputPath ? m.page(env.page.inputPath) : undefined;
-    return render(page ? page.source.body : src, env);
+    return render(page && !page.source.generated ? page.source.body : src, env);
   };
   return md;
 }
 
-/** Checks what needs the pages' Markdown: links and anchors between pages, and the role-page rules. */
+/** Checks what needs the pages' Markdown (parsed once, by the model): links and anchors between pages, and the role-page rules. */
 export function validateContent(model: SiteModel, linkSeverity: Diagnostic["severity"] = "error"): Diagnostic[] {
-  const md = markdownFor(model);
-  const tokens = new Map<string, Token[]>();
-  const tokensOf = (page: SourcePage) => {
-    let parsed = tokens.get(page.file);
-    if (!parsed) {
-      const env: RenderEnv = { page: { inputPath: page.file }, keepLinks: true };
-      parsed = md.parse(page.body, env);
-      tokens.set(page.file, parsed);
-    }
-    return parsed;
-  };
-  const problems = checkLinks(model.tree, tokensOf, linkSeverity);
+  const problems = checkLinks(model.tree, (page) => model.tokensOf(page), linkSeverity);
   for (const page of model.tree.pages) {
-    const sections = sectionsOf(tokensOf(page.source), page.source);
+    const sections = model.sectionsOf(page.source);
     if (isRolePage(page.source, sections)) problems.push(...checkRolePage(page.source, sections));
   }
   return problems;

@@ -73,7 +73,7 @@ describe("building the basic fixture handbook", () => {
   test("a page carries only its own part of the sidebar; nav.json holds the whole tree", () => {
     const $ = loadPage(outDir, "/");
     const links = $("#site-nav a").map((_, a) => $(a).text()).get();
-    assert.deepEqual(links, ["Home", "Teams"]);
+    assert.deepEqual(links, ["Home", "Teams", "Skills & Tools"]);
     const nav = JSON.parse(fs.readFileSync(path.join(outDir, "nav.json"), "utf8"));
     assert.deepEqual(nav, [
       { title: "Home", url: "/", children: [] },
@@ -97,6 +97,8 @@ describe("building the basic fixture handbook", () => {
           },
         ],
       },
+      // Generated from the AI Engineer's Skills and Tools; its tool and skill pages are out of the sidebar.
+      { title: "Skills & Tools", url: "/skills-and-tools/", children: [] },
     ]);
   });
 });

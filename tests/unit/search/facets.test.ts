@@ -1,11 +1,14 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { parseSource, type SourcePage } from "../../../src/content/page.ts";
-import { buildNavTree } from "../../../src/navigation/tree.ts";
 import { describeForSearch } from "../../../src/search/facets.ts";
+import { catalogOf } from "../../../src/roles/names.ts";
+import { modelOf } from "../../../src/site/model.ts";
+import { settingsSchema } from "../../../src/site/settings.ts";
 
 const ROLE_BODY =
-  "# Role\n\n## Role and Responsibilities\n\n- a\n\n## Skills\n\n- b\n\n## Tools\n\n- c\n\n## Role Best Practices\n\n1. d\n";
+  "# Role\n\n## Role and Responsibilities\n\n- a\n\n## Skills\n\n- **Python**: writes it\n\n## Tools\n\n- pytorch\n- MLflow\n\n## Role Best Practices\n\n1. d\n";
+const NAMES = catalogOf({ tools: { PyTorch: ["Pytorch"], MLflow: [] }, skills: ["Python"] });
 
 /** A page at content/<relPath> with the given front matter and Markdown body. */
 const page = (relPath: string, frontMatter: string, body = "# Page\n\nText.\n"): SourcePage => {
@@ -21,12 +24,12 @@ const page = (relPath: string, frontMatter: string, body = "# Page\n\nText.\n"):
 
 /** The search facets of every page of a small handbook, by path below content/. */
 const facetsOf = (...pages: SourcePage[]) => {
-  const { tree, diagnostics } = buildNavTree(pages);
-  assert.deepEqual(diagnostics, []);
-  return (relPath: string) => {
-    const found = tree.byFile.get(`/site/content/${relPath}`);
-    assert.ok(found, `no page ${relPath}`);
-    return describeForSearch(found);
+  const model = modelOf(settingsSchema.parse({}), "/site/content", pages, NAMES);
+  assert.deepEqual(model.diagnostics, []);
+  return (relPathOrUrl: string) => {
+    const found = model.tree.byFile.get(`/site/content/${relPathOrUrl}`) ?? model.tree.byUrl.get(relPathOrUrl);
+    assert.ok(found, `no page ${relPathOrUrl}`);
+    return describeForSearch(found, model.roles);
   };
 };
 
@@ -52,13 +55,29 @@ const handbook = (...extra: SourcePage[]) =>
   );
 
 describe("what a page tells the search index", () => {
-  test("a role page: title from front matter, path of its ancestors, its team, kind role", () => {
+  test("a role page: title from front matter, path of its ancestors, its team, kind role, its tools and skills", () => {
     assert.deepEqual(handbook()("teams/dev-team/ai-engineer.md"), {
       title: "AI (Artificial Intelligence) Engineer",
       path: "Teams › Dev Team",
       team: "Dev Team",
       kind: "role",
+      tools: ["PyTorch", "MLflow"],
+      skills: ["Python"],
     });
+  });
+
+  test("a generated tool page filters as its tool, a skill page as its skill", () => {
+    const facets = handbook();
+    assert.deepEqual(facets("/tools/pytorch/"), {
+      title: "PyTorch",
+      path: "Skills & Tools",
+      team: undefined,
+      kind: "tool",
+      tools: ["PyTorch"],
+      skills: [],
+    });
+    assert.deepEqual(facets("/skills/python/")?.skills, ["Python"]);
+    assert.equal(facets("/skills-and-tools/")?.kind, "page");
   });
 
   test("a team page (child of the top-level Teams page) is kind team and its own team", () => {
@@ -67,6 +86,8 @@ describe("what a page tells the search index", () => {
       path: "Teams",
       team: "Dev Team",
       kind: "team",
+      tools: [],
+      skills: [],
     });
   });
 
@@ -76,6 +97,8 @@ describe("what a page tells the search index", () => {
       path: "",
       team: undefined,
       kind: "page",
+      tools: [],
+      skills: [],
     });
   });
 
@@ -88,18 +111,18 @@ describe("what a page tells the search index", () => {
       path: "Teams › Dev Team › Rituals",
       team: "Dev Team",
       kind: "page",
+      tools: [],
+      skills: [],
     });
   });
 
-  test("a page needs all of Role and Responsibilities, Skills and Tools to be a role", () => {
+  test("a role is what the roles core says it is: Skills and Tools sections, or Role and Responsibilities, or kind: role", () => {
     const facets = handbook(
-      page(
-        "teams/dev-team/half-role.md",
-        "title: Half Role\nparent: Dev Team",
-        "# Half\n\n## Skills\n\n- b\n\n## Tools\n\n- c\n",
-      ),
+      page("teams/dev-team/half-role.md", "title: Half Role\nparent: Dev Team", "# Half\n\n## Skills\n\n- b\n\n## Tools\n\n- c\n"),
+      page("teams/dev-team/skills-only.md", "title: Skills Only\nparent: Dev Team", "# S\n\n## Skills\n\n- b\n"),
     );
-    assert.equal(facets("teams/dev-team/half-role.md")?.kind, "page");
+    assert.equal(facets("teams/dev-team/half-role.md")?.kind, "role");
+    assert.equal(facets("teams/dev-team/skills-only.md")?.kind, "page");
     assert.equal(facets("teams/dev-team/rituals.md")?.kind, "page");
   });
 
@@ -146,6 +169,8 @@ describe("what a page tells the search index", () => {
       path: "Archive › Teams",
       team: undefined,
       kind: "page",
+      tools: [],
+      skills: [],
     });
   });
 
