@@ -5,10 +5,11 @@ import { describeForSearch, type SearchFacets } from "../../src/search/facets.ts
 import { editUrlOf, lastUpdated } from "../../src/site/page-meta.ts";
 import { isLongPage, showsToc, type OutlineEnv } from "../../src/markdown/toc.ts";
 import { hasOwnToc, type OwnTocEnv } from "../../src/markdown/kramdown.ts";
+import { themeAttributes } from "../../src/site/settings.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ChildList } from "../components/ChildList.tsx";
-import { Head } from "../components/Head.tsx";
 import { PageMeta } from "../components/PageMeta.tsx";
+import { Head } from "../components/Head.tsx";
 import { Header } from "../components/Header.tsx";
 import { PrevNext } from "../components/PrevNext.tsx";
 import { Sidebar } from "../components/Sidebar.tsx";
@@ -46,7 +47,7 @@ export default function render(data: LayoutData): string {
   const toc = showsToc(outline) && !hasOwnToc(data) ? outline.toc : undefined;
 
   const html = renderToString(
-    <html lang={model.settings.lang}>
+    <html lang={model.settings.lang} {...themeAttributes(model.settings)}>
       <Head settings={model.settings} href={href} title={fullTitle} description={description} />
       <body class={withNav ? "with-nav" : "without-nav"}>
         <a class="skip-link" href="#main-content">
@@ -69,17 +70,17 @@ export default function render(data: LayoutData): string {
               {team && <TeamMatrix team={team} toolUrl={(tool) => model.roles.entry("tool", tool)?.url} href={href} />}
               <ChildList items={children} href={href} />
             </article>
-            {isLongPage(outline) && (
-              <p class="back-to-top">
-                <a href="#top">Back to top</a>
-              </p>
-            )}
             {!page.source.generated && (
               <PageMeta
                 lastUpdated={lastUpdated(model, page.source)}
                 editUrl={editUrlOf(model.settings, page.source.relPath)}
                 lang={model.settings.lang}
               />
+            )}
+            {model.settings.backToTop && isLongPage(outline) && (
+              <p class="back-to-top">
+                <a href="#top">Back to top</a>
+              </p>
             )}
             <PrevNext previous={previous} next={next} href={href} />
           </main>

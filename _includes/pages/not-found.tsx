@@ -2,6 +2,7 @@ import { renderToString } from "preact-render-to-string";
 import type { SidebarItem } from "../../src/navigation/queries.ts";
 import type { NavTree } from "../../src/navigation/tree.ts";
 import type { SiteModel } from "../../src/site/model.ts";
+import { themeAttributes } from "../../src/site/settings.ts";
 import { Head } from "../components/Head.tsx";
 import { Header } from "../components/Header.tsx";
 import { Sidebar } from "../components/Sidebar.tsx";
@@ -17,7 +18,7 @@ export function renderNotFound(model: SiteModel, search: boolean): string {
   const settings = model.settings;
   const sections = model.tree.navRoots;
   const html = renderToString(
-    <html lang={settings.lang}>
+    <html lang={settings.lang} {...themeAttributes(settings)}>
       <Head settings={settings} href={href} title={`Page not found – ${settings.title}`} />
       <body class="with-nav">
         <a class="skip-link" href="#main-content">

@@ -24,8 +24,15 @@ export function saveTheme(theme: Theme | undefined): void {
   }
 }
 
-/** Applies a choice to the page (`data-theme` on <html>, which the stylesheet reads), or clears it. */
+/** The site's own theme for readers without a choice (`colorScheme`, set on <html> by the build); none: the system's. */
+export function siteTheme(): Theme | undefined {
+  const value = document.documentElement.getAttribute("data-default-theme");
+  return value === "light" || value === "dark" ? value : undefined;
+}
+
+/** Applies a choice to the page (`data-theme` on <html>, which the stylesheet reads), or clears it back to the site's. */
 export function applyTheme(theme: Theme | undefined): void {
-  if (theme) document.documentElement.setAttribute("data-theme", theme);
+  const shown = theme ?? siteTheme();
+  if (shown) document.documentElement.setAttribute("data-theme", shown);
   else document.documentElement.removeAttribute("data-theme");
 }

@@ -1,4 +1,4 @@
-import { applyTheme, saveTheme, savedTheme, type Theme } from "./theme-choice.ts";
+import { applyTheme, saveTheme, savedTheme, siteTheme, type Theme } from "./theme-choice.ts";
 
 /**
  * The header's light/dark toggle (pressed = dark). A choice that matches the operating system is not saved, so
@@ -6,7 +6,8 @@ import { applyTheme, saveTheme, savedTheme, type Theme } from "./theme-choice.ts
  */
 export function enhanceThemeToggle(button: HTMLButtonElement): void {
   const system = window.matchMedia("(prefers-color-scheme: dark)");
-  const systemTheme = (): Theme => (system.matches ? "dark" : "light");
+  // A site with its own theme (colorScheme) starts from that one rather than the system's.
+  const systemTheme = (): Theme => siteTheme() ?? (system.matches ? "dark" : "light");
   const current = (): Theme => savedTheme() ?? systemTheme();
   const show = () => button.setAttribute("aria-pressed", String(current() === "dark"));
 

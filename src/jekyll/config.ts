@@ -152,11 +152,18 @@ export function readJekyllConfig(file: string, text: string): JekyllConfig {
   for (const [key, setting] of [
     ["heading_anchors", "headingAnchors"],
     ["search_enabled", "search"],
+    ["back_to_top", "backToTop"],
   ] as const) {
     const value = site[key];
     if (value === undefined || value === null) continue;
     if (typeof value === "boolean") settings[setting] = value;
     else problem("error", [key], `${key} must be true or false, not ${JSON.stringify(value)}`);
+  }
+
+  const scheme = site.color_scheme;
+  if (scheme === "light" || scheme === "dark") settings.colorScheme = scheme;
+  else if (scheme !== undefined && scheme !== null && scheme !== "nil") {
+    problem("warning", ["color_scheme"], `color_scheme "${String(scheme)}" has no effect here: only light and dark exist; readers get their system's`);
   }
 
   const callouts = site.callouts;

@@ -87,6 +87,7 @@ export function kramdownPlugin(md: MarkdownIt, options: () => KramdownOptions): 
     blockAttributes(md, state, options().callouts),
   );
   md.core.ruler.after("text_join", "kramdown_span_attributes", (state) => spanAttributes(state));
+  md.core.ruler.after("kramdown_block_attributes", "table_alignment_classes", (state) => alignmentClasses(state.tokens));
   md.core.ruler.before("anchor", "kramdown_heading_ids", (state) => headingIds(state, options().headingIds));
   md.core.ruler.after("anchor", "kramdown_toc", (state) => tableOfContents(md, state));
 }
@@ -557,6 +558,20 @@ function headerlessTable(state: StateBlock, startLine: number, endLine: number, 
   state.push("table_close", "table", -1);
   state.line = line;
   return true;
+}
+
+/**
+ * Column alignment as a class (`align-right`) instead of markdown-it's `style="text-align:right"`, which the
+ * Content-Security-Policy (no inline styles) would block; for every table, kramdown's and GFM's.
+ */
+function alignmentClasses(tokens: Token[]): void {
+  for (const token of tokens) {
+    if (token.type !== "td_open" && token.type !== "th_open") continue;
+    const align = /^text-align:(left|center|right)$/.exec(token.attrGet("style") ?? "");
+    if (!align) continue;
+    token.attrs = (token.attrs ?? []).filter(([name]) => name !== "style");
+    token.attrJoin("class", `align-${align[1]}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

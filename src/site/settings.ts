@@ -26,6 +26,10 @@ export const settingsSchema = z.object({
    * input; `kramdown` for `kramdown: { input: kramdown }`), so a migrated site's #anchor links keep working.
    */
   headingIds: z.enum(["github", "kramdown-gfm", "kramdown"]).default("github"),
+  /** A "Back to top" link at the end of long pages (Just the Docs' `back_to_top`). */
+  backToTop: z.boolean().default(true),
+  /** The theme for readers who have not picked one: `auto` follows the operating system (Just the Docs' `color_scheme`). */
+  colorScheme: z.enum(["auto", "light", "dark"]).default("auto"),
   /** Where the pages live in the repository, for each page's "Edit this page" link; no link without it. */
   repository: z
     .object({
@@ -95,4 +99,9 @@ export function loadSettings(file: string, overrides: Partial<Settings> = {}): {
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The <html> attributes that give a page the site's own theme before the reader picks one (none for `auto`). */
+export function themeAttributes(settings: Pick<Settings, "colorScheme">): Record<string, string> {
+  return settings.colorScheme === "auto" ? {} : { "data-theme": settings.colorScheme, "data-default-theme": settings.colorScheme };
 }

@@ -152,8 +152,20 @@ describe("building a Just the Docs site with --jekyll-config", () => {
     assert.equal(fs.existsSync(path.join(outDir, "pagefind")), false);
   });
 
+  test("color_scheme: dark gives every page, the 404 page too, the dark theme until the reader picks another", () => {
+    for (const file of ["index.html", "docs/faq/index.html", "404.html"]) {
+      const html = fs.readFileSync(path.join(outDir, file), "utf8");
+      assert.match(html, /<html lang="en" data-theme="dark" data-default-theme="dark">/, file);
+    }
+  });
+
+  test("back_to_top: a long page ends with Back to top; a short one does not need it", () => {
+    assert.equal(loadPage(outDir, "/docs/reference/glossary/")('.back-to-top a[href="#top"]').length, 1);
+    assert.equal(loadPage(outDir, "/docs/faq/")(".back-to-top").length, 0);
+  });
+
   test("what is not carried over is said, at its line", () => {
-    assert.match(stderr, /jtd-site\/_config\.yml:19:20 warning gh_edit_link_text has no effect here/);
+    assert.match(stderr, /jtd-site\/_config\.yml:20:20 warning gh_edit_link_text has no effect here/);
     assert.match(stderr, /jtd-site\/404\.html:1:1 warning not built: a page written in HTML needs Jekyll's layouts/);
   });
 });
@@ -204,6 +216,15 @@ describe("a migrated site's mistakes", () => {
     assert.equal(result.code, 1);
     assert.match(result.stderr, /_config\.yml:\d+:\d+ error _config\.yml is not valid YAML: /);
     assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+  });
+
+  test("back_to_top: false leaves Back to top out, even on a long page", async () => {
+    const site = copyFixture("jtd-site");
+    const config = path.join(site, "_config.yml");
+    fs.writeFileSync(config, fs.readFileSync(config, "utf8").replace("back_to_top: true", "back_to_top: false"));
+    const result = await buildInto(site, ["--jekyll-config", config]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(loadPage(result.outDir, "/docs/reference/glossary/")(".back-to-top").length, 0);
   });
 
   test("--content defaults to the folder of --jekyll-config; an unknown --links value is a usage error", async () => {

@@ -33,6 +33,15 @@ describe("a Just the Docs _config.yml mapped onto the handbook's settings", () =
     assert.equal(defaults.search, undefined);
   });
 
+  test("back_to_top and color_scheme map onto backToTop and colorScheme; a custom scheme is a warning", () => {
+    const { settings } = read("back_to_top: false\ncolor_scheme: dark\n");
+    assert.equal(settings.backToTop, false);
+    assert.equal(settings.colorScheme, "dark");
+    assert.deepEqual(formatted(read("title: x\ncolor_scheme: wider\n").diagnostics), [
+      '_config.yml:2:15 warning color_scheme "wider" has no effect here: only light and dark exist; readers get their system\'s',
+    ]);
+  });
+
   test("callouts keep their titles, Just the Docs' grey-lt and grey-dk become grey, and replace the default kinds", () => {
     const { settings, diagnostics } = read(
       "callouts:\n  warning:\n    title: Warning\n    color: red\n  aside:\n    color: grey-dk\n",

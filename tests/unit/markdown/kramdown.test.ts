@@ -146,13 +146,16 @@ describe("tables kramdown allows", () => {
     const $ = html("|:---|---:|\n| a | b |\n| c | d |");
     assert.equal($("thead").length, 0);
     assert.deepEqual($("tbody tr").map((_, tr) => [$(tr).find("td").map((__, td) => $(td).text()).get()]).get(), [["a", "b"], ["c", "d"]]);
-    assert.equal($("td").last().attr("style"), "text-align:right");
+    assert.equal($("td").last().attr("class"), "align-right", "a class, not a style attribute the CSP would block");
+    assert.equal($("td").last().attr("style"), undefined);
   });
 
   test("pipe rows without an alignment row are a table too; a GFM table keeps its header", () => {
     assert.equal(html("| a | b |\n| c | d |")("tbody tr").length, 2);
-    const gfm = html("| h | i |\n|---|---|\n| a | b |");
+    const gfm = html("| h | i |\n|---|--:|\n| a | b |");
     assert.deepEqual(gfm("th").map((_, th) => gfm(th).text()).get(), ["h", "i"]);
+    assert.deepEqual(gfm("[style]").length, 0, "GFM tables' alignment is a class too");
+    assert.equal(gfm("td").last().attr("class"), "align-right");
   });
 
   test("cells are Markdown, and an escaped pipe stays in its cell", () => {

@@ -1,0 +1,69 @@
+// A migrated Just the Docs site in the browser: its color_scheme, and reading it without JavaScript.
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { launchBrowser, serveStatic } from "../helpers/browser.ts";
+import { buildInto, fixture } from "../helpers/site.ts";
+
+/** The body's background in each theme (--bg in src/client/handbook.css). */
+const BACKGROUND = { light: "rgb(255, 255, 255)", dark: "rgb(21, 24, 29)" };
+const WIDE = { width: 1280, height: 900 };
+
+describe("a Just the Docs site with color_scheme: dark", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  before(async () => {
+    const built = await buildInto(fixture("jtd-site"), ["--jekyll-config", path.join(fixture("jtd-site"), "_config.yml")]);
+    assert.equal(built.code, 0, built.stderr);
+    server = await serveStatic(built.outDir);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function withPage(url: string, options: BrowserContextOptions, fn: (page: Page) => Promise<void>): Promise<void> {
+    const context = await browser.newContext({ viewport: WIDE, ...options });
+    context.setDefaultTimeout(5000);
+    try {
+      const page = await context.newPage();
+      assert.equal((await page.goto(server.url(url)))?.status(), 200);
+      await fn(page);
+    } finally {
+      await context.close();
+    }
+  }
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const toggle = (page: Page) => page.getByRole("button", { name: "Dark theme" });
+
+  test("is dark on a light system, with the toggle showing dark; a press picks light, kept across pages", async () => {
+    await withPage("/docs/faq/", { colorScheme: "light" }, async (page) => {
+      assert.equal(await background(page), BACKGROUND.dark);
+      await toggle(page).waitFor({ state: "visible" });
+      assert.equal(await toggle(page).getAttribute("aria-pressed"), "true");
+      await toggle(page).click();
+      assert.equal(await background(page), BACKGROUND.light);
+      await page.goto(server.url("/docs/reference/"));
+      assert.equal(await background(page), BACKGROUND.light);
+      assert.equal(await toggle(page).getAttribute("aria-pressed"), "false");
+      // Back to the site's own theme: nothing is kept.
+      await toggle(page).click();
+      assert.equal(await background(page), BACKGROUND.dark);
+      assert.equal(await page.evaluate(() => localStorage.getItem("handbook-theme")), null);
+    });
+  });
+
+  test("without JavaScript it is dark too, and the page's own table of contents and callouts read as written", async () => {
+    await withPage("/docs/01-getting-started/", { colorScheme: "light", javaScriptEnabled: false }, async (page) => {
+      assert.equal(await background(page), BACKGROUND.dark);
+      const toc = page.locator("details #markdown-toc");
+      assert.equal(await toc.isVisible(), true);
+      assert.deepEqual(await toc.locator("a").allTextContents(), ["Step 1 -- Prepare", "Check it works"]);
+      await toc.getByRole("link", { name: "Check it works" }).click();
+      await page.waitForURL(/#check$/);
+      assert.equal(await page.locator(".callout-red .callout-title").textContent(), "Warning");
+    });
+  });
+});
