@@ -9,8 +9,6 @@ import type { BrowserContext, Page } from "playwright-core";
 export interface PageType {
   name: string;
   url: string;
-  /** Generated from the role pages (the directory, tool and skill pages): checked whenever the build writes them. */
-  generated?: boolean;
 }
 
 export const PAGE_TYPES: readonly PageType[] = [
@@ -20,15 +18,17 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "role", url: "/teams/dev-team/ai-engineer/" },
   { name: "process page with code, a table and callouts", url: "/ways-of-working/writing-docs/" },
   { name: "404", url: "/404.html" },
-  { name: "directory of skills and tools", url: "/skills-and-tools/", generated: true },
-  { name: "tool", url: "/tools/kubernetes/", generated: true },
-  { name: "skill", url: "/skills/accessibility/", generated: true },
+  { name: "directory of skills and tools", url: "/skills-and-tools/" },
+  { name: "tool", url: "/tools/kubernetes/" },
+  { name: "skill", url: "/skills/accessibility/" },
 ];
 
-/** The page types a built site has: every written one, the generated ones when the build wrote them. */
+/** The page types of a built site; throws when the build did not write one of them, so no type drops out unseen. */
 export function pageTypesIn(outDir: string): PageType[] {
   const file = (url: string) => path.join(outDir, url.endsWith("/") ? `${url}index.html` : url);
-  return PAGE_TYPES.filter((type) => !type.generated || fs.existsSync(file(type.url)));
+  const missing = PAGE_TYPES.filter((type) => !fs.existsSync(file(type.url)));
+  if (missing.length > 0) throw new Error(`the build wrote no ${missing.map((t) => `${t.name} (${t.url})`).join(", ")}`);
+  return [...PAGE_TYPES];
 }
 
 /** A way of showing the site: the operating system's scheme, and the reader's choice made with the header toggle. */
