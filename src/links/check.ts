@@ -79,11 +79,11 @@ function safeDecode(s: string): string {
  */
 export function checkLinks(
   tree: NavTree,
-  tokensOf: (page: SourcePage) => Token[],
+  linksOf: (page: SourcePage) => PageLinks,
   severity: Diagnostic["severity"] = "error",
 ): Diagnostic[] {
   const scanned = new Map<string, PageLinks>();
-  for (const page of tree.pages) scanned.set(page.source.file, scanPage(tokensOf(page.source), page.source));
+  for (const page of tree.pages) scanned.set(page.source.file, linksOf(page.source));
   const byFileUrl = new Map<string, string>(tree.pages.map((p) => [p.source.file, p.url]));
   const anchorsOfUrl = new Map<string, Set<string>>(tree.pages.map((p) => [p.url, scanned.get(p.source.file)!.anchors]));
   const allFiles = tree.pages.map((p) => p.source.relPath);

@@ -71,9 +71,12 @@ export function isLongPage(outline: PageOutline | undefined): boolean {
   return outline !== undefined && outline.words >= LONG_PAGE_WORDS;
 }
 
+/** The name of the markdown-it core rule that records the outline. */
+export const OUTLINE_RULE = "handbook_outline";
+
 /** Records each render's outline in the render environment, under OUTLINE_KEY. */
 export function outlinePlugin(md: MarkdownIt): void {
-  md.core.ruler.push("handbook_outline", (state) => {
+  md.core.ruler.push(OUTLINE_RULE, (state) => {
     if (state.env && typeof state.env === "object") (state.env as OutlineEnv)[OUTLINE_KEY] = outlineOf(state.tokens);
   });
 }

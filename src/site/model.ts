@@ -1,11 +1,13 @@
 import path from "node:path";
-import Token from "markdown-it/lib/token.mjs";
+import type Token from "markdown-it/lib/token.mjs";
 import type { Diagnostic } from "../content/diagnostics.ts";
 import { loadContent } from "../content/load.ts";
 import type { SourcePage } from "../content/page.ts";
 import { withBase } from "../content/urls.ts";
 import { jekyllSettings, readJekyllSite, renderJekyllLiquid, type JekyllSite } from "../jekyll/site.ts";
+import { scanPage, type PageLinks } from "../links/check.ts";
 import { createMarkdown, type RenderEnv } from "../markdown/render.ts";
+import { OUTLINE_RULE } from "../markdown/toc.ts";
 import { buildNavTree, type HandbookPage, type NavTree } from "../navigation/tree.ts";
 import { clashesWithGenerated, indexRoles, planDirectory, type RoleIndex } from "../roles/directory.ts";
 import { readRole, type RolePage, type UnknownName } from "../roles/extract.ts";
@@ -28,9 +30,15 @@ export interface SiteInputs {
   jekyllConfig?: string;
 }
 
-/** A page's Markdown read once per build (links as written): what the link check and the roles core share. */
+/**
+ * A page's Markdown read once per build (links as written): what the link check and the roles core share.
+ * Not its tokens: holding every page's tokens until the end made garbage collection the largest cost of
+ * checking a big handbook.
+ */
 export interface ParsedPage {
-  tokens: Token[];
+  /** Its heading ids and the links it writes. */
+  links: PageLinks;
+  /** Its `##` sections with their list items. */
   sections: Section[];
 }
 
@@ -56,9 +64,14 @@ export class SiteModel {
   /** The Jekyll site being built, when the build was given a `_config.yml`. */
   jekyll?: JekyllSite;
 
-  /** A page's Markdown tokens, parsed with links as written (once per build). */
+  /** A page's Markdown tokens, parsed with links as written; parsed again on each call, as the model keeps none. */
   tokensOf(source: SourcePage): Token[] {
-    return this.parsedOf(source).tokens;
+    return parseTokens(checkingMarkdown(this.settings, this.contentDir), source);
+  }
+
+  /** A page's heading ids and the links it writes. */
+  linksOf(source: SourcePage): PageLinks {
+    return this.parsedOf(source).links;
   }
 
   /** A page's `##` sections with their list items. */
@@ -69,7 +82,7 @@ export class SiteModel {
   private parsedOf(source: SourcePage): ParsedPage {
     const known = this.parsed.get(source.file);
     if (known) return known;
-    const parsed = parse(checkingMarkdown(this.settings, this.contentDir), source);
+    const parsed = parsedFrom(this.tokensOf(source), source);
     (this.parsed as Map<string, ParsedPage>).set(source.file, parsed);
     return parsed;
   }
@@ -134,9 +147,10 @@ export function modelOf(
   const rolePages: RolePage[] = [];
   const unknown: UnknownName[] = [];
   for (const source of sources) {
-    const page = parse(md, source);
+    const tokens = parseTokens(md, source);
+    const page = parsedFrom(tokens, source);
     parsed.set(source.file, page);
-    const read = readRole(source, page.tokens, page.sections, catalog);
+    const read = readRole(source, tokens, page.sections, catalog);
     if (read) {
       rolePages.push(read.role);
       unknown.push(...read.unknown);
@@ -144,8 +158,8 @@ export function modelOf(
   }
   const planned = planDirectory(rolePages, path.resolve(contentDir));
   const { diagnostics: clashes, generated } = clashesWithGenerated(sources, planned);
-  // A generated page has no Markdown; its tokens only carry its heading ids, so links to them are checked.
-  for (const g of generated) parsed.set(g.source.file, { tokens: g.anchors.map(headingToken), sections: [] });
+  // A generated page has no Markdown; only its heading ids, so links to them are checked.
+  for (const g of generated) parsed.set(g.source.file, { links: { anchors: new Set(g.anchors), links: [] }, sections: [] });
   const { tree, diagnostics: treeProblems } = buildNavTree([...sources, ...generated.map((g) => g.source)], {
     navSort: settings.navSort,
   });
@@ -155,23 +169,23 @@ export function modelOf(
 
 /** The renderer's parser, for reading pages: links stay as written, so no page URLs are needed yet. */
 function checkingMarkdown(settings: Settings, contentDir: string) {
-  return createMarkdown(() => ({
+  const md = createMarkdown(() => ({
     contentDir: path.resolve(contentDir),
     base: settings.pathPrefix,
     urlOfFile: () => undefined,
     callouts: settings.callouts,
     headingIds: settings.headingIds,
   }));
+  // The page outline (contents, word count) is for the layout; reading pages has no use for it.
+  md.core.ruler.disable(OUTLINE_RULE, true);
+  return md;
 }
 
-function parse(md: ReturnType<typeof createMarkdown>, source: SourcePage): ParsedPage {
+function parseTokens(md: ReturnType<typeof createMarkdown>, source: SourcePage): Token[] {
   const env: RenderEnv = { page: { inputPath: source.file }, keepLinks: true };
-  const tokens = md.parse(source.body, env);
-  return { tokens, sections: sectionsOf(tokens, source) };
+  return md.parse(source.body, env);
 }
 
-function headingToken(id: string): Token {
-  const token = new Token("heading_open", "h2", 1);
-  token.attrSet("id", id);
-  return token;
+function parsedFrom(tokens: Token[], source: SourcePage): ParsedPage {
+  return { links: scanPage(tokens, source), sections: sectionsOf(tokens, source) };
 }

@@ -33,7 +33,7 @@ export function markdownFor(model: SiteModel | (() => SiteModel)) {
 
 /** Checks what needs the pages' Markdown (parsed once, by the model): links and anchors between pages, and the role-page rules. */
 export function validateContent(model: SiteModel, linkSeverity: Diagnostic["severity"] = "error"): Diagnostic[] {
-  const problems = checkLinks(model.tree, (page) => model.tokensOf(page), linkSeverity);
+  const problems = checkLinks(model.tree, (page) => model.linksOf(page), linkSeverity);
   for (const page of model.tree.pages) {
     const sections = model.sectionsOf(page.source);
     if (isRolePage(page.source, sections)) problems.push(...checkRolePage(page.source, sections));
