@@ -83,6 +83,9 @@ function firstHeading(tokens: readonly Token[]): string | undefined {
   return at >= 0 && tokens[at + 1] ? plainText(tokens[at + 1]!) || undefined : undefined;
 }
 
+/** How many unknown names the summary line spells out; a generated handbook can have thousands. */
+const SHOWN_UNKNOWN = 20;
+
 /**
  * The build summary's line about names the names file does not know, each once with where it is first listed,
  * e.g. `2 names not in _data/names.json (kept as written): tool "Foo" (content/a.md:20), skill "Bar" (content/b.md:14)`;
@@ -92,6 +95,8 @@ export function unknownNamesLine(unknown: readonly UnknownName[], where = (u: Un
   const first = new Map<string, UnknownName>();
   for (const u of unknown) if (!first.has(`${u.kind}:${u.name}`)) first.set(`${u.kind}:${u.name}`, u);
   if (first.size === 0) return undefined;
-  const listed = [...first.values()].map((u) => `${u.kind} "${u.name}" (${where(u)})`).join(", ");
-  return `${first.size} name${first.size === 1 ? "" : "s"} not in _data/names.json (kept as written): ${listed}`;
+  const all = [...first.values()];
+  const listed = all.slice(0, SHOWN_UNKNOWN).map((u) => `${u.kind} "${u.name}" (${where(u)})`).join(", ");
+  const more = all.length > SHOWN_UNKNOWN ? `, and ${all.length - SHOWN_UNKNOWN} more` : "";
+  return `${first.size} name${first.size === 1 ? "" : "s"} not in _data/names.json (kept as written): ${listed}${more}`;
 }

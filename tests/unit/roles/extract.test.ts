@@ -156,3 +156,11 @@ describe("normalising names against the names file", () => {
     assert.deepEqual(loadNames(path.join(dir, "missing.json")).diagnostics, []);
   });
 });
+
+test("the unknown-names line spells out 20 names and counts the rest", () => {
+  const many = Array.from({ length: 25 }, (_, i) => ({ kind: "tool" as const, name: `Tool ${i}`, file: "a.md", line: i + 1 }));
+  const line = unknownNamesLine(many)!;
+  assert.match(line, /^25 names not in _data\/names\.json/);
+  assert.equal(line.match(/tool "/g)?.length, 20);
+  assert.match(line, /, and 5 more$/);
+});
