@@ -8,8 +8,8 @@ import { hasOwnToc, type OwnTocEnv } from "../../src/markdown/kramdown.ts";
 import { themeAttributes } from "../../src/site/settings.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ChildList } from "../components/ChildList.tsx";
-import { PageMeta } from "../components/PageMeta.tsx";
 import { Head } from "../components/Head.tsx";
+import { PageMeta } from "../components/PageMeta.tsx";
 import { Header } from "../components/Header.tsx";
 import { PrevNext } from "../components/PrevNext.tsx";
 import { Sidebar } from "../components/Sidebar.tsx";
@@ -70,17 +70,17 @@ export default function render(data: LayoutData): string {
               {team && <TeamMatrix team={team} toolUrl={(tool) => model.roles.entry("tool", tool)?.url} href={href} />}
               <ChildList items={children} href={href} />
             </article>
+            {model.settings.backToTop && isLongPage(outline) && (
+              <p class="back-to-top">
+                <a href="#top">Back to top</a>
+              </p>
+            )}
             {!page.source.generated && (
               <PageMeta
                 lastUpdated={lastUpdated(model, page.source)}
                 editUrl={editUrlOf(model.settings, page.source.relPath)}
                 lang={model.settings.lang}
               />
-            )}
-            {model.settings.backToTop && isLongPage(outline) && (
-              <p class="back-to-top">
-                <a href="#top">Back to top</a>
-              </p>
             )}
             <PrevNext previous={previous} next={next} href={href} />
           </main>
