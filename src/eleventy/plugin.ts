@@ -82,7 +82,9 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOpt
 
   // Eleventy's own `dir` argument names its default folders here, not the output the command chose; options do.
   eleventyConfig.on("eleventy.after", async ({ results }: { results: WrittenFile[] }) => {
-    if (state.search) await writeSearchIndex(state.model, results, options.outputDir);
+    if (!state.search) return;
+    const index = await writeSearchIndex(state.model, results, options.outputDir);
+    console.log(`Search: indexed ${index.pages} pages in ${(index.ms / 1000).toFixed(2)} s`);
   });
 
   eleventyConfig.setLibrary(

@@ -22,6 +22,8 @@ export interface SearchIndexReport {
   pages: number;
   /** The folder the Pagefind bundle was written to. */
   bundleDir: string;
+  /** Wall time of indexing and writing the bundle, in milliseconds. */
+  ms: number;
 }
 
 /** The folder, below the site's output folder, that holds the Pagefind bundle; the client loads it from here. */
@@ -55,6 +57,7 @@ export async function writeSearchIndex(
   files: readonly WrittenFile[],
   outputDir: string,
 ): Promise<SearchIndexReport> {
+  const started = performance.now();
   const pages = searchablePages(model, files);
   const bundleDir = path.join(outputDir, BUNDLE_FOLDER);
   try {
@@ -73,5 +76,5 @@ export async function writeSearchIndex(
   } finally {
     await pagefind.close();
   }
-  return { pages: pages.length, bundleDir };
+  return { pages: pages.length, bundleDir, ms: performance.now() - started };
 }
