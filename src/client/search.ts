@@ -93,7 +93,9 @@ export function enhanceSearch(button: HTMLButtonElement, dialog: HTMLDialogEleme
         instance.add(results);
         instance.add(filterGroups(filters));
         instance.triggerLoad();
-        if (input.value.trim() !== "") instance.triggerSearch(input.value);
+        // Text typed while Pagefind loaded takes the Input's pause like any typing, so a query still being typed
+        // does not fetch an index chunk and results for its first letters.
+        if (input.value.trim() !== "") input.dispatchEvent(new Event("input"));
       },
       () => {
         ready = undefined;
@@ -350,11 +352,20 @@ function filterGroups(container: HTMLElement): Component {
   };
   return {
     register(instance) {
+      // Pagefind loads the filters as it starts. A search that ran before they were in came back without counts,
+      // so it runs again once they are.
+      let loaded = false;
+      let drawnWithoutCounts = false;
       instance.on("search", (t) => (term = t.trim()));
-      instance.on("filters", (c) => (counts = c));
-      instance.on("results", (response) =>
-        draw(instance, term !== "" && (response.unfilteredResultCount ?? 0) > 0),
-      );
+      instance.on("filters", (c) => {
+        counts = c;
+        if (!loaded && drawnWithoutCounts && term !== "") instance.triggerFilters(selection());
+        loaded = true;
+      });
+      instance.on("results", (response) => {
+        drawnWithoutCounts = !loaded;
+        draw(instance, term !== "" && (response.unfilteredResultCount ?? 0) > 0);
+      });
     },
   };
 }

@@ -170,6 +170,44 @@ describe("search over the handbook", () => {
     await page.context().close();
   });
 
+  test("what is typed while search loads is searched once typing pauses, not by its first letters", async () => {
+    const { page, problems } = await open(browser, site.url("/"));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/pagefind-modular-ui.js", async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    });
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>("#search-input")!;
+      const list = document.querySelector("#search-results")!;
+      // Each search the dialog starts marks the list busy: note what the field held then.
+      const started: string[] = [];
+      (window as unknown as { searchesStarted: string[] }).searchesStarted = started;
+      new MutationObserver((records) => {
+        for (const _ of records) if (list.getAttribute("aria-busy") === "true") started.push(input.value);
+      }).observe(list, { attributes: true, attributeFilter: ["aria-busy"] });
+      // The reader goes on typing the moment Pagefind's script has loaded.
+      new MutationObserver(() => {
+        const script = document.querySelector('script[src$="pagefind-modular-ui.js"]');
+        script?.addEventListener("load", () => {
+          input.value += "orch";
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        });
+      }).observe(document.head, { childList: true });
+    });
+    await page.keyboard.press("Control+K");
+    await page.keyboard.type("pyt");
+    release();
+    await waitForResults(page, "pytorch");
+    const started = await page.evaluate(() => (window as unknown as { searchesStarted: string[] }).searchesStarted);
+    // Once the filters are in, the search may run again for their counts; always for the whole word.
+    assert.ok(started.length > 0);
+    assert.deepEqual(started.filter((term) => term !== "pytorch"), []);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
   test("`ai engineer` finds the AI Engineer page first, with its path and the match highlighted", async () => {
     const { page } = await open(browser, site.url("/"));
     await search(page, "ai engineer");
@@ -247,6 +285,23 @@ describe("search over the handbook", () => {
     for (const r of after)
       assert.ok(r.href.startsWith("/teams/data/"), `${r.href} is not in the Data Team`);
     assert.equal(await pill.getAttribute("aria-pressed"), "true");
+    await page.context().close();
+  });
+
+  test("filter counts appear even when the filter files arrive after the first results", async () => {
+    const { page, problems } = await open(browser, site.url("/"));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/*.pf_filter", async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    });
+    await search(page, "engineer");
+    release();
+    const pills = page.locator('.search-filter[data-filter="team"] .search-pill', { hasText: "Data Team" });
+    await pills.waitFor();
+    assert.ok(Number(await pills.locator(".search-pill-count").textContent()) > 0);
+    assert.deepEqual(problems, []);
     await page.context().close();
   });
 
