@@ -46,27 +46,47 @@ const URL_ATTRIBUTES: Record<string, readonly string[]> = {
 /** The handbook's own attributes that hold a URL a script fetches: the sidebar's nav.json and the search bundle folder. */
 const DATA_URL_ATTRIBUTES = ["data-nav-src", "data-bundle"];
 
-/** Reads one page's ids and URLs. */
-export function scanHtml(html: string): ScannedPage {
-  const ids = new Set<string>();
-  const urls: FoundUrl[] = [];
+/** Every attribute that can hold a URL on an element: its own ones and the handbook's data-* ones. */
+const URL_ATTRIBUTES_OF: Record<string, readonly string[]> = Object.fromEntries(
+  Object.entries(URL_ATTRIBUTES).map(([tag, attributes]) => [tag, [...attributes, ...DATA_URL_ATTRIBUTES]]),
+);
+
+/**
+ * Reads one page's ids and URLs, calling back for each as the parser meets it. Nothing is kept, so a caller that
+ * only counts or looks up what it is told allocates nothing per link.
+ */
+function scan(html: string, onId: (id: string) => void, onUrl: (tag: string, attribute: string, url: string, offset: number) => void): void {
   const parser: Parser = new Parser(
     {
       onopentag(tag, attributes) {
-        const offset = parser.startIndex;
-        if (attributes.id) ids.add(attributes.id);
-        if (tag === "a" && attributes.name) ids.add(attributes.name);
-        for (const attribute of [...(URL_ATTRIBUTES[tag] ?? []), ...DATA_URL_ATTRIBUTES]) {
+        if (attributes.id) onId(attributes.id);
+        if (tag === "a" && attributes.name) onId(attributes.name);
+        for (const attribute of URL_ATTRIBUTES_OF[tag] ?? DATA_URL_ATTRIBUTES) {
           const value = attributes[attribute];
           if (value === undefined) continue;
-          const values = attribute === "srcset" ? srcsetUrls(value) : [value.trim()];
-          for (const url of values) if (url !== "") urls.push({ tag, attribute, url, offset });
+          if (attribute === "srcset") {
+            for (const url of srcsetUrls(value)) onUrl(tag, attribute, url, parser.startIndex);
+          } else {
+            const url = value.trim();
+            if (url !== "") onUrl(tag, attribute, url, parser.startIndex);
+          }
         }
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
+}
+
+/** Reads one page's ids and URLs. */
+export function scanHtml(html: string): ScannedPage {
+  const ids = new Set<string>();
+  const urls: FoundUrl[] = [];
+  scan(
+    html,
+    (id) => ids.add(id),
+    (tag, attribute, url, offset) => urls.push({ tag, attribute, url, offset }),
+  );
   return { ids, urls };
 }
 
@@ -117,28 +137,36 @@ export function checkBuiltSite(pages: Iterable<BuiltPage>, files: ReadonlySet<st
   const idsOf = new Map<string, Set<string>>();
   const broken: Array<BrokenUrl & { order: number }> = [];
   const anchored: Array<{ link: BrokenUrl & { order: number }; target: string; fragment: string }> = [];
-  // Most URLs are site-absolute and repeat on every page (the sidebar, the header): each is resolved once.
+  // Most URLs are site-absolute and repeat on every page (the sidebar, the header): each is resolved once, apart
+  // for the data-* attributes, where a folder is a valid target.
   const absolute = new Map<string, Resolution>();
+  const dataUrls = new Map<string, Resolution>();
   let checked = 0;
   let order = 0;
 
   for (const page of pages) {
-    const scanned = scanHtml(page.html);
-    idsOf.set(page.path, scanned.ids);
+    const ids = new Set<string>();
+    idsOf.set(page.path, ids);
     const pageUrl = new URL(base + page.path, ORIGIN);
-    for (const found of scanned.urls) {
-      const link = { ...found, page: page.path, problem: "", order: order++ };
-      const key = found.url.startsWith("/") && !found.url.startsWith("//") ? `${found.attribute.startsWith("data-")} ${found.url}` : undefined;
-      let resolution = key === undefined ? undefined : absolute.get(key);
-      if (!resolution) {
-        resolution = resolve(found, pageUrl, base, files, folders);
-        if (key !== undefined) absolute.set(key, resolution);
-      }
-      if (resolution.external) continue;
-      checked++;
-      if (resolution.problem) broken.push({ ...link, problem: resolution.problem });
-      else if (resolution.target && resolution.fragment) anchored.push({ link, target: resolution.target, fragment: resolution.fragment });
-    }
+    scan(
+      page.html,
+      (id) => ids.add(id),
+      (tag, attribute, url, offset) => {
+        const found = { tag, attribute, url, offset };
+        const cache = !url.startsWith("/") || url.startsWith("//") ? undefined : attribute.startsWith("data-") ? dataUrls : absolute;
+        let resolution = cache?.get(url);
+        if (!resolution) {
+          resolution = resolve(found, pageUrl, base, files, folders);
+          cache?.set(url, resolution);
+        }
+        if (resolution.external) return;
+        checked++;
+        const at = order++;
+        if (resolution.problem) broken.push({ ...found, page: page.path, problem: resolution.problem, order: at });
+        else if (resolution.target && resolution.fragment)
+          anchored.push({ link: { ...found, page: page.path, problem: "", order: at }, target: resolution.target, fragment: resolution.fragment });
+      },
+    );
   }
 
   for (const { link, target, fragment } of anchored) {

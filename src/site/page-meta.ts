@@ -68,11 +68,23 @@ export function lastUpdated(model: SiteModel, page: SourcePage): LastUpdated {
 export function formatDay(iso: string, lang: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(date);
+  return dayFormat(lang).format(date);
+}
+
+/** One formatter per language: creating an Intl.DateTimeFormat costs far more than formatting with it. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(lang: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(lang);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
+    } catch {
+      format = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
+    }
+    dayFormats.set(lang, format);
   }
+  return format;
 }
 
 function dayOf(date: Date): string {
