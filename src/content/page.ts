@@ -1,4 +1,5 @@
-import matter from "gray-matter";
+import { createRequire } from "node:module";
+import type matterType from "gray-matter";
 import { diagnose, type Diagnostic } from "./diagnostics.ts";
 import { expectationFor, frontMatterSchema, knownKeys, type FrontMatter } from "./schema.ts";
 import { closest } from "./suggest.ts";
@@ -40,13 +41,83 @@ export interface ParsedSource {
 
 const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*/;
 
+/** Front matter split from the body, as gray-matter splits it. */
+interface SplitSource {
+  /** The parsed YAML. */
+  data: unknown;
+  /** The raw front matter: from the newline that ends the opening `---` to the closing `---` line. */
+  matter: string;
+  /** The Markdown after the front matter. */
+  content: string;
+}
+
+// gray-matter (with js-yaml 3) is loaded on the first page whose front matter is more than plain `key: value` lines.
+const require = createRequire(import.meta.url);
+let grayMatter: typeof matterType | undefined;
+
+/** Splits and parses a file's front matter; throws js-yaml's error for invalid YAML, as gray-matter does. */
+function splitSource(text: string): SplitSource {
+  const simple = simpleFrontMatter(text);
+  if (simple) return simple;
+  grayMatter ??= require("gray-matter") as typeof matterType;
+  // Passing options turns off gray-matter's cache, which would share one data object between equal files.
+  const parsed = grayMatter(text, {});
+  return { data: parsed.data, matter: parsed.matter, content: parsed.content };
+}
+
+/** `key: value` with a value of one line. */
+const SIMPLE_ENTRY = /^([A-Za-z_][\w-]*): +(.*)$/;
+/** A one-line plain YAML scalar that js-yaml reads as text: starts with a letter; no ": ", comment, tab or control character. */
+const PLAIN_TEXT = /^[A-Za-z][\x20-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]*$/;
+const DOUBLE_QUOTED = /^"([\x20\x21\x23-\x5B\x5D-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]*)"$/;
+const SINGLE_QUOTED = /^'((?:[\x20-\x26\x28-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]|'')*)'$/;
+const DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
+/** Plain words YAML reads as booleans or null, and keys that would not become plain object keys. */
+const NOT_TEXT = new Set(["true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "__proto__"]);
+
+/**
+ * The front matter of nearly every page, read without a YAML parser: `---`, lines of `key: value` where each value
+ * is one line of plain or quoted text or a whole number, and `---`. Gives exactly what gray-matter and js-yaml give
+ * for such a file; returns undefined for anything else (comments, lists, nesting, dates, CRLF, a repeated key …),
+ * which the YAML parser then reads.
+ */
+function simpleFrontMatter(text: string): SplitSource | undefined {
+  if (!text.startsWith("---\n")) return undefined;
+  const close = text.indexOf("\n---", 3);
+  if (close < 0) return undefined;
+  const matter = text.slice(3, close);
+  if (matter.includes("#") || matter.includes("\r")) return undefined;
+  const data: Record<string, string | number> = {};
+  const lines = matter.split("\n");
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === "") continue;
+    const entry = SIMPLE_ENTRY.exec(line);
+    if (!entry) return undefined;
+    const key = entry[1]!;
+    const raw = entry[2]!;
+    if (NOT_TEXT.has(key) || Object.hasOwn(data, key)) return undefined;
+    let value: string | number;
+    let quoted: RegExpExecArray | null;
+    if (DECIMAL.test(raw)) value = Number(raw);
+    else if ((quoted = DOUBLE_QUOTED.exec(raw))) value = quoted[1]!;
+    else if ((quoted = SINGLE_QUOTED.exec(raw))) value = quoted[1]!.replace(/''/g, "'");
+    else if (PLAIN_TEXT.test(raw) && !raw.includes(": ") && !/[ :]$/.test(raw) && !NOT_TEXT.has(raw)) value = raw;
+    else return undefined;
+    data[key] = value;
+  }
+  let content = text.slice(close + 4);
+  if (content[0] === "\r") content = content.slice(1);
+  if (content[0] === "\n") content = content.slice(1);
+  return { data, matter, content };
+}
+
 /** Parses one Markdown file's front matter; never throws for a content mistake. */
 export function parseSource(file: string, relPath: string, text: string): ParsedSource {
   const diagnostics: Diagnostic[] = [];
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: SplitSource;
   try {
-    // Passing options turns off gray-matter's cache, which would share one data object between equal files.
-    parsed = matter(text, {});
+    parsed = splitSource(text);
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;

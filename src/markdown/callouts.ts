@@ -23,6 +23,8 @@ export function calloutsPlugin(md: MarkdownIt, kinds: () => Record<string, Callo
       const open = tokens[i]!;
       if (open.type !== "paragraph_open") continue;
       const inline = tokens[i + 1]!;
+      // Only a paragraph whose first line is `{: .name }` is a callout; most have no "{:" at all.
+      if (!inline.content.includes("{:")) continue;
       const lines = inline.content.split("\n");
       const match = IAL_LINE.exec(lines[0]!.trim());
       if (!match) continue;

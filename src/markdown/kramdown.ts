@@ -102,7 +102,9 @@ interface BlockTarget {
 
 function blockAttributes(md: MarkdownIt, state: StateCore, callouts: Record<string, CalloutKind>): void {
   const tokens = state.tokens;
-  const lines = state.src.split("\n");
+  // Every attribute line, definition and options line starts with "{:": a paragraph without one is left alone.
+  // Most pages have none, so the source is split into lines only when one is found.
+  let sourceLines: string[] | undefined;
   const definitions = new Map<string, AttributeList>();
   const targets: BlockTarget[] = [];
 
@@ -110,6 +112,7 @@ function blockAttributes(md: MarkdownIt, state: StateCore, callouts: Record<stri
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.type !== "paragraph_open") continue;
     const inline = tokens[i + 1]!;
+    if (!inline.content.includes("{:")) continue;
     const kept = inline.content.split("\n").filter((line) => {
       const ald = ALD_LINE.exec(line.trim());
       if (ald && ald[1] !== "toc") {
@@ -139,6 +142,7 @@ function blockAttributes(md: MarkdownIt, state: StateCore, callouts: Record<stri
     }
     if (open.type !== "paragraph_open") continue;
     const inline = tokens[i + 1]!;
+    if (!inline.content.includes("{:")) continue;
     const contentLines = inline.content.split("\n");
     const parsed = contentLines.map((line) => {
       const m = IAL_LINE.exec(line.trim());
@@ -148,6 +152,7 @@ function blockAttributes(md: MarkdownIt, state: StateCore, callouts: Record<stri
 
     const start = open.map?.[0] ?? 0;
     const close = tokens[i + 2]!;
+    const lines = (sourceLines ??= state.src.split("\n"));
     const listIndent = enclosingListIndent(tokens, i, lines);
     // Split the paragraph at its attribute lines: kramdown ends a paragraph there.
     type Segment = { kind: "text"; from: number; to: number; open?: Token } | { kind: "ial"; line: number; list: AttributeList; lazy: boolean };
@@ -505,9 +510,15 @@ function isAlignmentRow(line: string): boolean {
   return splitRow(line).every((cell) => ALIGN_CELL.test(cell));
 }
 
+function lineOf(state: StateBlock, n: number): string {
+  return state.src.slice(state.bMarks[n]! + state.tShift[n]!, state.eMarks[n]!);
+}
+
 function headerlessTable(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
-  const lineAt = (n: number) => state.src.slice(state.bMarks[n]! + state.tShift[n]!, state.eMarks[n]!);
+  // Tried at the start of every block: a line that does not start with "|" is turned away before anything is made.
+  if (state.src.charCodeAt(state.bMarks[startLine]! + state.tShift[startLine]!) !== 0x7c /* | */) return false;
+  const lineAt = (n: number) => lineOf(state, n);
   const first = lineAt(startLine);
   if (!first.startsWith("|")) return false;
   const alignFirst = isAlignmentRow(first);

@@ -65,7 +65,15 @@ export function sectionsOf(tokens: Token[], page: SourcePage): Section[] {
       listDepth++;
     } else if (t.type === "bullet_list_close" || t.type === "ordered_list_close") {
       listDepth--;
-    } else if (t.type === "inline" && current && !deeper && listDepth === 1 && tokens[i - 2]?.type === "list_item_open") {
+    } else if (
+      t.type === "inline" &&
+      current &&
+      !deeper &&
+      listDepth === 1 &&
+      tokens[i - 2]?.type === "list_item_open" &&
+      // A heading that opens an item is not the item's text.
+      tokens[i - 1]!.type !== "heading_open"
+    ) {
       const entry = listItem(t, lineOf(tokens[i - 2]!));
       if (sub) sub.entries.push(entry);
       else {
@@ -90,8 +98,13 @@ function listItem(inline: Token, line: number): ListItem {
 
 /** An inline token's text without Markdown: emphasis and code marks dropped, links as their text. */
 export function plainText(inline: Token): string {
-  return textOf(inline.children ?? []).replace(/\s+/g, " ").trim();
+  const text = textOf(inline.children ?? []);
+  // Runs of white space become one space; most items have none to fold, and the test is cheaper than the replace.
+  return (FOLDABLE_SPACE.test(text) ? text.replace(/\s+/g, " ") : text).trim();
 }
+
+/** White space other than a lone space. */
+const FOLDABLE_SPACE = /[^\S ]| {2}/;
 
 function textOf(children: readonly Token[]): string {
   let text = "";
