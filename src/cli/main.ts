@@ -1,3 +1,5 @@
+// First: it may start a worker while the modules below load.
+import "./early-read.ts";
 import { defaultBuildOptions } from "../eleventy/options.ts";
 import { parseSiteArgs, UsageError } from "./args.ts";
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "./diagnostics.ts";
 import { compareStrings } from "./diagnostics.ts";
-import { parseSource, type SourcePage } from "./page.ts";
+import { parseSource, type ParsedSource, type SourcePage } from "./page.ts";
 import { pageUrl, readmeIndexPath } from "./urls.ts";
 
 /** All Markdown pages below a content folder, parsed, with every problem found on the way. */
@@ -43,16 +43,26 @@ export function listMarkdownFiles(contentDir: string, skip: SkipRule = skipDotAn
 /** Reads and parses every page of the handbook. A README.md is its folder's index when the folder has no index.md. */
 export function loadContent(contentDir: string, skip?: SkipRule): LoadedContent {
   const root = path.resolve(contentDir);
+  const files = listMarkdownFiles(root, skip);
+  return collectContent(files, files.map((relPath) => readSource(root, relPath)));
+}
+
+/** Reads and parses one file below the content folder (an absolute path). */
+export function readSource(root: string, relPath: string): ParsedSource {
+  const file = path.join(root, relPath);
+  return parseSource(file, relPath, fs.readFileSync(file, "utf8"));
+}
+
+/** The content of the files `listMarkdownFiles` listed, each read with `readSource` (in the same order). */
+export function collectContent(files: readonly string[], parsedFiles: readonly ParsedSource[]): LoadedContent {
   const pages: SourcePage[] = [];
   const diagnostics: Diagnostic[] = [];
-  const files = listMarkdownFiles(root, skip);
-  for (const relPath of files) {
-    const file = path.join(root, relPath);
-    const parsed = parseSource(file, relPath, fs.readFileSync(file, "utf8"));
+  files.forEach((relPath, i) => {
+    const parsed = parsedFiles[i]!;
     const asIndex = readmeIndexPath(relPath, files);
     if (parsed.page && asIndex) parsed.page.url = pageUrl(asIndex, parsed.page.meta.permalink);
     if (parsed.page) pages.push(parsed.page);
     diagnostics.push(...parsed.diagnostics);
-  }
+  });
   return { pages, diagnostics };
 }

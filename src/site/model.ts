@@ -5,16 +5,17 @@ import { loadContent } from "../content/load.ts";
 import type { SourcePage } from "../content/page.ts";
 import { withBase } from "../content/urls.ts";
 import { jekyllSettings, readJekyllSite, renderJekyllLiquid, type JekyllSite } from "../jekyll/site.ts";
-import { scanPage, type PageLinks } from "../links/check.ts";
-import { createMarkdown, type RenderEnv } from "../markdown/render.ts";
-import { OUTLINE_RULE } from "../markdown/toc.ts";
+import type { PageLinks } from "../links/check.ts";
 import { buildNavTree, type HandbookPage, type NavTree } from "../navigation/tree.ts";
 import { clashesWithGenerated, indexRoles, planDirectory, type RoleIndex } from "../roles/directory.ts";
-import { readRole, type RolePage, type UnknownName } from "../roles/extract.ts";
+import type { RolePage, UnknownName } from "../roles/extract.ts";
 import { EMPTY_CATALOG, type NameCatalog } from "../roles/names.ts";
 import { sectionsOf, type Section } from "../roles/sections.ts";
 import { loadNames } from "./names.ts";
+import { checkingMarkdown, parsedFrom, parseTokens, readContent, readPage, rolePageProblems, type PageReading, type ParsedPage } from "./read.ts";
 import { loadSettings, type Settings } from "./settings.ts";
+
+export type { ParsedPage } from "./read.ts";
 
 /** Where a build reads from. */
 export interface SiteInputs {
@@ -28,18 +29,6 @@ export interface SiteInputs {
   namesFile?: string;
   /** A Jekyll site's `_config.yml`: its settings apply, its file rules pick the pages, and pages are run through Liquid. */
   jekyllConfig?: string;
-}
-
-/**
- * A page's Markdown read once per build (links as written): what the link check and the roles core share.
- * Not its tokens: holding every page's tokens until the end made garbage collection the largest cost of
- * checking a big handbook.
- */
-export interface ParsedPage {
-  /** Its heading ids and the links it writes. */
-  links: PageLinks;
-  /** Its `##` sections with their list items. */
-  sections: Section[];
 }
 
 /**
@@ -74,9 +63,15 @@ export class SiteModel {
     return this.parsedOf(source).links;
   }
 
-  /** A page's `##` sections with their list items. */
+  /** A page's `##` sections with their list items; read again on each call, as the model keeps none. */
   sectionsOf(source: SourcePage): Section[] {
-    return this.parsedOf(source).sections;
+    // A generated page has no Markdown of its own.
+    return source.generated ? [] : sectionsOf(this.tokensOf(source), source);
+  }
+
+  /** What the role-page rule finds wrong with a page; nothing for a page that is not a role page. */
+  roleProblemsOf(source: SourcePage): Diagnostic[] {
+    return this.parsedOf(source).roleProblems;
   }
 
   private parsedOf(source: SourcePage): ParsedPage {
@@ -116,17 +111,21 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
   const { settings, diagnostics: settingsProblems } = jekyll
     ? jekyllSettings(jekyll, inputs.overrides)
     : loadSettings(inputs.settingsFile, inputs.overrides);
-  const content = loadContent(inputs.contentDir, jekyll?.isExcluded);
-  // Liquid runs once per build, before anything reads the Markdown: the checker, the roles and the renderer.
+  const namesFile = inputs.namesFile ?? path.join(path.dirname(inputs.settingsFile), "names.json");
+  const names = loadNames(namesFile);
+  // A Jekyll site's Markdown is read after Liquid, which runs once per build, before anything reads the Markdown: the
+  // checker, the roles and the renderer. The handbook's own pages are read as they are loaded, on two threads when many.
+  const read = jekyll ? undefined : readContent(inputs.contentDir, settings, names.catalog, namesFile);
+  const content = read ? read.content : loadContent(inputs.contentDir, jekyll?.isExcluded);
   const liquid = jekyll ? renderJekyllLiquid(jekyll, content.pages) : { pages: content.pages, diagnostics: [] };
-  const names = loadNames(inputs.namesFile ?? path.join(path.dirname(inputs.settingsFile), "names.json"));
-  const model = modelOf(settings, inputs.contentDir, liquid.pages, names.catalog, [
-    ...settingsProblems,
-    ...(jekyll?.diagnostics ?? []),
-    ...content.diagnostics,
-    ...liquid.diagnostics,
-    ...names.diagnostics,
-  ]);
+  const model = modelOf(
+    settings,
+    inputs.contentDir,
+    liquid.pages,
+    names.catalog,
+    [...settingsProblems, ...(jekyll?.diagnostics ?? []), ...content.diagnostics, ...liquid.diagnostics, ...names.diagnostics],
+    read?.readings,
+  );
   model.jekyll = jekyll;
   return model;
 }
@@ -141,16 +140,17 @@ export function modelOf(
   sources: readonly SourcePage[],
   catalog: NameCatalog = EMPTY_CATALOG,
   diagnostics: readonly Diagnostic[] = [],
+  /** Pages already read (with this catalog), by file. */
+  readings?: ReadonlyMap<string, PageReading>,
 ): SiteModel {
-  const md = checkingMarkdown(settings, contentDir);
+  let md: ReturnType<typeof checkingMarkdown> | undefined;
   const parsed = new Map<string, ParsedPage>();
   const rolePages: RolePage[] = [];
   const unknown: UnknownName[] = [];
   for (const source of sources) {
-    const tokens = parseTokens(md, source);
-    const page = parsedFrom(tokens, source);
-    parsed.set(source.file, page);
-    const read = readRole(source, tokens, page.sections, catalog);
+    const reading = readings?.get(source.file) ?? readPage((md ??= checkingMarkdown(settings, contentDir)), source, catalog);
+    parsed.set(source.file, reading.parsed);
+    const read = reading.role;
     if (read) {
       rolePages.push(read.role);
       unknown.push(...read.unknown);
@@ -159,33 +159,10 @@ export function modelOf(
   const planned = planDirectory(rolePages, path.resolve(contentDir));
   const { diagnostics: clashes, generated } = clashesWithGenerated(sources, planned);
   // A generated page has no Markdown; only its heading ids, so links to them are checked.
-  for (const g of generated) parsed.set(g.source.file, { links: { anchors: new Set(g.anchors), links: [] }, sections: [] });
+  for (const g of generated) parsed.set(g.source.file, { links: { anchors: new Set(g.anchors), links: [] }, roleProblems: rolePageProblems(g.source, []) });
   const { tree, diagnostics: treeProblems } = buildNavTree([...sources, ...generated.map((g) => g.source)], {
     navSort: settings.navSort,
   });
   const roles = indexRoles(rolePages, tree, generated, unknown);
   return new SiteModel(settings, path.resolve(contentDir), tree, [...diagnostics, ...clashes, ...treeProblems], roles, parsed);
-}
-
-/** The renderer's parser, for reading pages: links stay as written, so no page URLs are needed yet. */
-function checkingMarkdown(settings: Settings, contentDir: string) {
-  const md = createMarkdown(() => ({
-    contentDir: path.resolve(contentDir),
-    base: settings.pathPrefix,
-    urlOfFile: () => undefined,
-    callouts: settings.callouts,
-    headingIds: settings.headingIds,
-  }));
-  // The page outline (contents, word count) is for the layout; reading pages has no use for it.
-  md.core.ruler.disable(OUTLINE_RULE, true);
-  return md;
-}
-
-function parseTokens(md: ReturnType<typeof createMarkdown>, source: SourcePage): Token[] {
-  const env: RenderEnv = { page: { inputPath: source.file }, keepLinks: true };
-  return md.parse(source.body, env);
-}
-
-function parsedFrom(tokens: Token[], source: SourcePage): ParsedPage {
-  return { links: scanPage(tokens, source), sections: sectionsOf(tokens, source) };
 }

@@ -1,16 +1,22 @@
 import type { Diagnostic } from "../content/diagnostics.ts";
 import { jekyllRelativeLinks, pageAtUrl } from "../jekyll/links.ts";
 import { checkLinks } from "../links/check.ts";
-import { createMarkdown, type RenderEnv } from "../markdown/render.ts";
-import { checkRolePage, isRolePage } from "../roles/sections.ts";
+import { createMarkdown, type MarkdownContext, type RenderEnv } from "../markdown/render.ts";
 import type { SiteModel } from "./model.ts";
 
 /** The Markdown renderer for a site: the one the build renders with. Takes a getter, as serve swaps models. */
 export function markdownFor(model: SiteModel | (() => SiteModel)) {
   const current = typeof model === "function" ? model : () => model;
+  // The renderer asks for the context several times a page: made once per model.
+  let contextModel: SiteModel | undefined;
+  let contextJekyll: SiteModel["jekyll"];
+  let context: MarkdownContext | undefined;
   const md = createMarkdown(() => {
     const m = current();
-    return {
+    if (context && contextModel === m && contextJekyll === m.jekyll) return context;
+    contextModel = m;
+    contextJekyll = m.jekyll;
+    context = {
       contentDir: m.contentDir,
       base: m.settings.pathPrefix,
       urlOfFile: (file) => m.page(file)?.url,
@@ -20,6 +26,7 @@ export function markdownFor(model: SiteModel | (() => SiteModel)) {
       pageAt: (url) => pageAtUrl(m, url),
       resolveRelative: jekyllRelativeLinks(m),
     };
+    return context;
   });
   // A Jekyll site's pages are rendered as the model holds them: after Liquid, which ran once for the whole build.
   const render = md.render.bind(md);
@@ -34,9 +41,6 @@ export function markdownFor(model: SiteModel | (() => SiteModel)) {
 /** Checks what needs the pages' Markdown (parsed once, by the model): links and anchors between pages, and the role-page rules. */
 export function validateContent(model: SiteModel, linkSeverity: Diagnostic["severity"] = "error"): Diagnostic[] {
   const problems = checkLinks(model.tree, (page) => model.linksOf(page), linkSeverity);
-  for (const page of model.tree.pages) {
-    const sections = model.sectionsOf(page.source);
-    if (isRolePage(page.source, sections)) problems.push(...checkRolePage(page.source, sections));
-  }
+  for (const page of model.tree.pages) problems.push(...model.roleProblemsOf(page.source));
   return problems;
 }
