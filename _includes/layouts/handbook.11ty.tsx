@@ -146,13 +146,18 @@ export function SearchDialog({ bundle }: { bundle: string }) {
           </button>
         </div>
       </form>
-      <div class="search-filters" hidden>
+      <div class="search-summary">
+        <p id="search-status" class="search-status" role="status"></p>
+        <button class="search-filters-toggle" type="button" aria-expanded="false" aria-controls="search-filters" hidden>
+          Filters
+        </button>
+      </div>
+      <div id="search-filters" class="search-filters" hidden>
         <div class="search-filter" role="group" aria-label="Filter by team" data-label="Team" data-filter="team"></div>
         <div class="search-filter" role="group" aria-label="Filter by kind of page" data-label="Kind" data-filter="kind"></div>
         <div class="search-filter" role="group" aria-label="Filter by tool" data-label="Tool" data-filter="tool" data-control="select"></div>
         <div class="search-filter" role="group" aria-label="Filter by skill" data-label="Skill" data-filter="skill" data-control="select"></div>
       </div>
-      <p id="search-status" class="search-status" role="status"></p>
       <ol id="search-results" class="search-results" aria-label="Results"></ol>
       <button class="search-more" type="button" hidden>
         Show more results

@@ -1,6 +1,12 @@
-// The search dialog: opened from the header button, Ctrl+K / Cmd+K or "/". Pagefind's Modular UI (from the bundle
-// the build writes to <prefix>pagefind/) is loaded the first time the dialog opens; its Instance runs the searches and
-// its Input reads the field, and the two components below draw results and filters with the DOM, escaping all text.
+// The search dialog: opened from the header button, Ctrl+K / Cmd+K or "/". Pagefind's own library (pagefind.js, from
+// the bundle the build writes to <prefix>pagefind/) is imported the first time the dialog opens. This module reads the
+// field, asks Pagefind, and draws results and filters with the DOM, escaping all text.
+//
+// What a first query downloads is kept small (bench/SEARCH-RESULTS.md): no Pagefind UI script, no filter files, and
+// no web worker: Pagefind runs on the page's thread, which spares the worker's own 43 kB script. A search only needs
+// the filter files of the filters it uses, but the counts each filter shows need them all (every tool and skill), so
+// they load when the reader opens "Filters". With them loaded, Pagefind counts every value for every search, which
+// holds the page's thread for over half a second on 10,000 pages; so from then on Pagefind runs in its web worker.
 
 /** One result as Pagefind returns it (the fields the dialog reads). */
 interface ResultData {
@@ -17,49 +23,39 @@ interface ResultData {
   }>;
 }
 
-interface SearchResponse {
-  results: Array<{ id: string; data(): Promise<ResultData> }>;
-  unfilteredResultCount?: number;
-}
-
 /** Counts of pages by filter, then by value. */
 type FilterCounts = Record<string, Record<string, number>>;
 type Filters = Record<string, string[]>;
 
-/** What Pagefind's Modular UI Instance offers its components. */
-interface Instance {
-  add(component: Component): void;
-  on(event: "search", callback: (term: string, filters: Filters) => void): void;
-  on(
-    event: "filters",
-    callback: (counts: { available: FilterCounts; total: FilterCounts }) => void,
-  ): void;
-  on(event: "results", callback: (response: SearchResponse) => void): void;
-  triggerLoad(): void;
-  triggerSearch(term: string): void;
-  triggerFilters(filters: Filters): void;
+interface SearchResponse {
+  results: Array<{ id: string; data(): Promise<ResultData> }>;
+  unfilteredResultCount: number;
+  /** Pages per filter value among these results: only for filters whose files are loaded. */
+  filters: FilterCounts;
+  /** Pages per filter value for the term without the chosen filters. */
+  totalFilters: FilterCounts;
 }
 
-interface Component {
-  register(instance: Instance): void;
+/** The part of pagefind.js (an ES module) the dialog uses. */
+interface PagefindModule {
+  createInstance(options: { baseUrl?: string; noWorker?: boolean }): Pagefind;
 }
 
-/** window.PagefindModularUI, set by pagefind-modular-ui.js. */
-interface ModularUI {
-  Instance: new (options: { bundlePath: string; baseUrl?: string }) => Instance;
-  Input: new (options: { inputElement: string }) => Component;
-}
-
-declare global {
-  interface Window {
-    PagefindModularUI?: ModularUI;
-  }
+/** One Pagefind instance: on the page's thread or in a web worker. */
+interface Pagefind {
+  /** Resolves once the instance is set up (its files load with the first search). */
+  init(): Promise<void>;
+  search(term: string, options?: { filters?: Filters }): Promise<SearchResponse | null>;
+  filters(): Promise<FilterCounts>;
+  destroy(): Promise<void>;
 }
 
 /** Results drawn at once and per "Show more results". */
 const PAGE_SIZE = 10;
 /** Sub-results (matching headings) shown under a result. */
 const SUB_RESULTS = 3;
+/** Milliseconds the field must stay unchanged before a search runs, so a word being typed is searched once. */
+const TYPING_PAUSE_MS = 300;
 /** Order of the kind filter's values; others follow alphabetically. */
 const KIND_ORDER = ["role", "team", "process", "policy", "onboarding", "page"];
 
@@ -69,8 +65,9 @@ export function enhanceSearch(button: HTMLButtonElement, dialog: HTMLDialogEleme
   const list = dialog.querySelector<HTMLOListElement>(".search-results");
   const status = dialog.querySelector<HTMLElement>(".search-status");
   const more = dialog.querySelector<HTMLButtonElement>(".search-more");
-  const filters = dialog.querySelector<HTMLElement>(".search-filters");
-  if (!input || !list || !status || !more || !filters) return;
+  const panel = dialog.querySelector<HTMLElement>(".search-filters");
+  const toggle = dialog.querySelector<HTMLButtonElement>(".search-filters-toggle");
+  if (!input || !list || !status || !more || !panel || !toggle) return;
   const bundle = dialog.dataset.bundle ?? "/pagefind/";
 
   const key = button.querySelector("kbd");
@@ -79,29 +76,96 @@ export function enhanceSearch(button: HTMLButtonElement, dialog: HTMLDialogEleme
 
   let returnTo: HTMLElement | undefined;
   let following = false;
-  let ready: Promise<void> | undefined;
+  let library: Promise<PagefindModule> | undefined;
+  let engine: Promise<Pagefind> | undefined;
+  const failed = () => {
+    status.textContent = "Search could not be loaded. Check your connection and try again.";
+    list.setAttribute("aria-busy", "false");
+  };
+  /** A Pagefind instance; the index holds URLs with the path prefix applied, which Pagefind would otherwise add again. */
+  const instance = async (options: { noWorker: boolean }) => {
+    library ??= import(/* a URL on the site, not bundled */ `${bundle}pagefind.js`) as Promise<PagefindModule>;
+    const pf = (await library).createInstance({ baseUrl: "/", ...options });
+    await pf.init();
+    return pf;
+  };
+  /** The instance searches run on: started once, on the page's thread; after a failure the next call tries again. */
+  const pagefind = () => (engine ??= instance({ noWorker: true }));
+  const reset = (pf?: Pagefind) => {
+    library = undefined;
+    engine = undefined;
+    void pf?.destroy();
+  };
+
+  const filters = filterPanel(panel, toggle, (countsOnly) => void search.now(countsOnly));
   const results = resultList(list, status, more);
 
-  const start = () =>
-    (ready ??= loadScript(`${bundle}pagefind-modular-ui.js`).then(
-      () => {
-        const ui = window.PagefindModularUI;
-        if (!ui) throw new Error("pagefind-modular-ui.js did not define PagefindModularUI");
-        // The index holds URLs with the path prefix already applied; by default Pagefind would prefix them again.
-        const instance = new ui.Instance({ bundlePath: bundle, baseUrl: "/" });
-        instance.add(new ui.Input({ inputElement: `#${input.id}` }));
-        instance.add(results);
-        instance.add(filterGroups(filters));
-        instance.triggerLoad();
-        // Text typed while Pagefind loaded takes the Input's pause like any typing, so a query still being typed
-        // does not fetch an index chunk and results for its first letters.
-        if (input.value.trim() !== "") input.dispatchEvent(new Event("input"));
+  /** Runs the search for what the field holds, after the typing pause unless `now()` is called. */
+  const search = (() => {
+    let pause: ReturnType<typeof setTimeout> | undefined;
+    let generation = 0;
+    /** With `countsOnly`, results already drawn for the same term and filters stay as they are (only the counts change). */
+    const now = async (countsOnly = false) => {
+      clearTimeout(pause);
+      const term = input.value.trim();
+      const selection = filters.selection();
+      const gen = ++generation;
+      if (term === "") {
+        results.clear();
+        filters.hide();
+        return;
+      }
+      const keep = countsOnly && results.holds(term, selection);
+      if (!keep) results.busy();
+      const used = pagefind();
+      let pf: Pagefind | undefined;
+      try {
+        pf = await used;
+        if (gen !== generation) return;
+        const response = await pf.search(term, { filters: selection });
+        if (gen !== generation || !response) return;
+        filters.update(response);
+        if (keep) results.adopt(response.results, () => gen === generation);
+        else await results.show(term, selection, response.results, () => gen === generation);
+      } catch {
+        if (gen !== generation) return;
+        // The instance was replaced meanwhile (the filters opened and the old one was let go): search on the new one.
+        if (used !== engine) return void now(countsOnly);
+        reset(pf);
+        failed();
+      }
+    };
+    return {
+      later() {
+        clearTimeout(pause);
+        // A search still running (or waiting for Pagefind) is for text the field no longer holds: its results are dropped.
+        generation++;
+        // A cleared field empties the list at once.
+        if (input.value.trim() === "") void now();
+        else pause = setTimeout(() => void now(), TYPING_PAUSE_MS);
       },
-      () => {
-        ready = undefined;
-        status.textContent = "Search could not be loaded. Check your connection and try again.";
-      },
-    ));
+      now,
+    };
+  })();
+
+  // The first time the filters open, a Pagefind instance in a web worker loads every filter file and takes over the
+  // searches; the search that follows has the counts.
+  filters.onOpen(async () => {
+    let worker: Pagefind | undefined;
+    try {
+      worker = await instance({ noWorker: false });
+      await worker.filters();
+    } catch {
+      void worker?.destroy();
+      return false;
+    }
+    const before = engine;
+    engine = Promise.resolve(worker);
+    void before?.then((pf) => pf.destroy()).catch(() => {});
+    return true;
+  });
+
+  input.addEventListener("input", () => search.later());
 
   const open = () => {
     if (!dialog.open) {
@@ -111,7 +175,11 @@ export function enhanceSearch(button: HTMLButtonElement, dialog: HTMLDialogEleme
     }
     input.focus();
     input.select();
-    void start();
+    // Pagefind loads while the reader types.
+    pagefind().catch(() => {
+      reset();
+      failed();
+    });
   };
 
   button.addEventListener("click", open);
@@ -186,37 +254,19 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** Loads a classic script by inserting a <script src> element (no inline code, so a strict CSP holds). */
-function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = src;
-    script.addEventListener("load", () => resolve());
-    script.addEventListener("error", () => {
-      script.remove();
-      reject(new Error(`could not load ${src}`));
-    });
-    document.head.append(script);
-  });
-}
-
 /** The result list: the first results with their data, more on request, and a status line saying what is shown. */
-function resultList(
-  list: HTMLOListElement,
-  status: HTMLElement,
-  more: HTMLButtonElement,
-): Component & { showing(term: string): boolean } {
-  let generation = 0;
+function resultList(list: HTMLOListElement, status: HTMLElement, more: HTMLButtonElement) {
   let term = "";
-  let filters: Filters = {};
   let all: SearchResponse["results"] = [];
   let shown = 0;
   let settled = true;
+  let current = () => true;
 
-  const draw = async (gen: number, fresh: boolean) => {
+  const draw = async (fresh: boolean, filters: Filters) => {
+    const still = current;
     const batch = all.slice(shown, shown + PAGE_SIZE);
     const data = await Promise.all(batch.map((r) => r.data()));
-    if (gen !== generation) return;
+    if (!still()) return;
     const items = data.map(renderResult);
     if (fresh) list.replaceChildren(...items);
     else list.append(...items);
@@ -228,22 +278,43 @@ function resultList(
     if (!fresh) items[0]?.querySelector("a")?.focus();
   };
 
-  more.addEventListener("click", () => void draw(generation, false));
+  let shownFilters: Filters = {};
+  more.addEventListener("click", () => void draw(false, shownFilters));
   return {
-    register(instance) {
-      instance.on("search", (t, f) => {
-        term = t.trim();
-        filters = { ...f };
-        settled = false;
-        list.setAttribute("aria-busy", "true");
-      });
-      instance.on("results", (response) => {
-        all = term === "" ? [] : response.results;
-        shown = 0;
-        void draw(++generation, true);
-      });
+    /** A search has started: the list is about to change. */
+    busy() {
+      settled = false;
+      list.setAttribute("aria-busy", "true");
     },
-    showing: (typed) => settled && typed.trim() === term && term !== "",
+    clear() {
+      term = "";
+      all = [];
+      shown = 0;
+      current = () => false;
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "";
+      settled = true;
+      list.setAttribute("aria-busy", "false");
+    },
+    /** Draws the first results of a search; `isCurrent` says whether a newer search has started since. */
+    async show(t: string, filters: Filters, found: SearchResponse["results"], isCurrent: () => boolean) {
+      term = t;
+      all = found;
+      shown = 0;
+      shownFilters = filters;
+      current = isCurrent;
+      await draw(true, filters);
+    },
+    showing: (typed: string) => settled && typed.trim() === term && term !== "",
+    /** True when the list shows all it will for `t` under `filters`. */
+    holds: (t: string, filters: Filters) =>
+      settled && t === term && JSON.stringify(filters) === JSON.stringify(shownFilters),
+    /** The same results from another Pagefind instance: "Show more results" goes on from them; nothing is redrawn. */
+    adopt(found: SearchResponse["results"], isCurrent: () => boolean) {
+      all = found;
+      current = isCurrent;
+    },
   };
 }
 
@@ -296,19 +367,47 @@ function excerpt(html: string): HTMLParagraphElement {
 }
 
 /**
- * Filters with counts, one group per `[data-filter]` element; one value per group at a time. A group is a row of
- * buttons, or, with `data-control="select"` (tools and skills, which run to dozens of values), one drop-down list.
+ * The "Filters" button and the panel it opens: one group per `[data-filter]` element, one value per group at a time,
+ * each value with the number of results it gives. A group is a row of buttons, or, with `data-control="select"`
+ * (tools and skills, which run to dozens of values), one drop-down list. The button shows while a search has results
+ * (or a filter is chosen). The filter files load the first time the panel opens; `changed` then searches again, and
+ * from then on every search carries the counts.
  */
-function filterGroups(container: HTMLElement): Component {
-  const groups = [...container.querySelectorAll<HTMLElement>("[data-filter]")];
+function filterPanel(panel: HTMLElement, toggle: HTMLButtonElement, changed: (countsOnly: boolean) => void) {
+  const groups = [...panel.querySelectorAll<HTMLElement>("[data-filter]")];
+  const note = element("p", "search-filters-note");
+  panel.prepend(note);
   const selected = new Map<string, string>();
   let counts: { available: FilterCounts; total: FilterCounts } = { available: {}, total: {} };
-  let term = "";
+  let state: "unloaded" | "loading" | "loaded" = "unloaded";
+  let visible = false;
+  let load: () => Promise<boolean> = () => Promise.resolve(false);
 
   const selection = (): Filters =>
     Object.fromEntries([...selected].map(([name, value]) => [name, [value]]));
-  const draw = (instance: Instance, visible: boolean) => {
-    container.hidden = !visible;
+  const expanded = () => toggle.getAttribute("aria-expanded") === "true";
+  const choose = (name: string, value: string | undefined) => {
+    if (value === undefined) selected.delete(name);
+    else selected.set(name, value);
+    label();
+    changed(false);
+  };
+  /** "Filters", and how many are chosen. */
+  const label = () => {
+    const count = element("span", "search-pill-count", String(selected.size));
+    count.append(element("span", "visually-hidden", " chosen"));
+    toggle.replaceChildren("Filters", ...(selected.size > 0 ? [count] : []));
+  };
+
+  const draw = () => {
+    toggle.hidden = !visible;
+    panel.hidden = !visible || !expanded();
+    note.hidden = note.textContent === "";
+    if (state !== "loaded") {
+      for (const group of groups) group.hidden = true;
+      return;
+    }
+    if (panel.hidden) return;
     for (const group of groups) {
       const name = group.dataset.filter ?? "";
       const chosen = selected.get(name);
@@ -318,27 +417,19 @@ function filterGroups(container: HTMLElement): Component {
       );
       values.sort(([a], [b]) => orderOf(name, a) - orderOf(name, b) || a.localeCompare(b));
       if (group.dataset.control === "select") {
-        drawSelect(group, name, chosen, values, (value) => {
-          if (value === undefined) selected.delete(name);
-          else selected.set(name, value);
-          instance.triggerFilters(selection());
-        });
+        drawSelect(group, name, chosen, values, (value) => choose(name, value));
         continue;
       }
       const focused = group.contains(document.activeElement)
         ? (document.activeElement as HTMLElement).dataset.value
         : undefined;
-      const pill = (value: string | undefined, label: string, count?: number) => {
-        const b = element("button", "search-pill", label);
+      const pill = (value: string | undefined, text: string, count?: number) => {
+        const b = element("button", "search-pill", text);
         b.type = "button";
         b.dataset.value = value ?? "";
         b.setAttribute("aria-pressed", String(chosen === value));
         if (count !== undefined) b.append(element("span", "search-pill-count", String(count)));
-        b.addEventListener("click", () => {
-          if (value === undefined || chosen === value) selected.delete(name);
-          else selected.set(name, value);
-          instance.triggerFilters(selection());
-        });
+        b.addEventListener("click", () => choose(name, value === chosen ? undefined : value));
         return b;
       };
       group.hidden = values.length === 0;
@@ -350,22 +441,40 @@ function filterGroups(container: HTMLElement): Component {
         group.querySelector<HTMLElement>(`[data-value="${CSS.escape(focused)}"]`)?.focus();
     }
   };
+
+  toggle.addEventListener("click", () => {
+    toggle.setAttribute("aria-expanded", String(!expanded()));
+    if (expanded() && state === "unloaded") {
+      state = "loading";
+      note.textContent = "Loading filters…";
+      void load().then((ok) => {
+        state = ok ? "loaded" : "unloaded";
+        note.textContent = ok ? "" : "Filters could not be loaded. Close them and open them again to retry.";
+        if (ok) changed(true);
+        else draw();
+      });
+    }
+    draw();
+  });
+  label();
+
   return {
-    register(instance) {
-      // Pagefind loads the filters as it starts. A search that ran before they were in came back without counts,
-      // so it runs again once they are.
-      let loaded = false;
-      let drawnWithoutCounts = false;
-      instance.on("search", (t) => (term = t.trim()));
-      instance.on("filters", (c) => {
-        counts = c;
-        if (!loaded && drawnWithoutCounts && term !== "") instance.triggerFilters(selection());
-        loaded = true;
-      });
-      instance.on("results", (response) => {
-        drawnWithoutCounts = !loaded;
-        draw(instance, term !== "" && (response.unfilteredResultCount ?? 0) > 0);
-      });
+    selection,
+    /** Sets what loads the filter files; it resolves to whether they loaded. */
+    onOpen(loader: () => Promise<boolean>) {
+      load = loader;
+    },
+    /** Hides the button and the panel (nothing is searched). */
+    hide() {
+      visible = false;
+      draw();
+    },
+    /** Takes a search's counts; the button shows when the term has results or a filter is chosen. */
+    update(response: SearchResponse) {
+      // Before the filter files are in, a search has counts only for the filters it used.
+      if (state === "loaded") counts = { available: response.filters, total: response.totalFilters };
+      visible = response.unfilteredResultCount > 0 || selected.size > 0;
+      draw();
     },
   };
 }

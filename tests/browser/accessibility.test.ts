@@ -73,7 +73,8 @@ describe("axe-core finds no violations", () => {
         await page.locator("button.search-button").click();
         await page.locator("#search-input").fill("engineer");
         await page.locator(".search-result").first().waitFor();
-        await page.locator(".search-filters:not([hidden])").waitFor();
+        await page.locator(".search-filters-toggle").click();
+        await page.locator(".search-filters:not([hidden]) .search-pill-count").first().waitFor();
         assert.deepEqual(await runAxe(page), []);
       } finally {
         await context.close();

@@ -84,8 +84,10 @@ describe("the Content-Security-Policy in every page's <meta>", () => {
       await page.keyboard.press("Control+K");
       await page.locator("#search-input").fill("kubernetes");
       await page.locator(".search-result").first().waitFor();
-      const filter = page.locator(".search-filters:not([hidden]) button, .search-filters:not([hidden]) input").first();
-      if ((await filter.count()) > 0) await filter.click();
+      await page.locator(".search-filters-toggle").click();
+      const filter = page.locator(".search-filters:not([hidden]) .search-pill", { has: page.locator(".search-pill-count") }).first();
+      await filter.click();
+      await page.waitForFunction(() => / in /.test(document.querySelector("#search-status")?.textContent ?? ""));
       await page.locator(".search-result a").first().click();
       await page.waitForLoadState("load");
       assert.notEqual(new URL(page.url()).pathname, "/");

@@ -75,6 +75,14 @@ async function waitForResults(page: Page, term: string, within?: string): Promis
   );
 }
 
+/** Opens the filters under the status line ("Filters" appears once a search has results). */
+async function openFilters(page: Page): Promise<void> {
+  const toggle = page.locator(".search-filters-toggle");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+}
+
 /** The drawn results: href, title and path of each. */
 function results(page: Page): Promise<Array<{ href: string; title: string; path: string }>> {
   return page.$$eval(".search-result", (items) =>
@@ -150,7 +158,7 @@ describe("search over the handbook", () => {
     // Pagefind's script is held back until the end, so the field handles Escape on its own.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/pagefind-modular-ui.js", async (route) => {
+    await page.route("**/pagefind/pagefind.js", async (route) => {
       await held;
       await route.continue().catch(() => {});
     });
@@ -174,36 +182,33 @@ describe("search over the handbook", () => {
     const { page, problems } = await open(browser, site.url("/"));
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/pagefind-modular-ui.js", async (route) => {
+    await page.route("**/pagefind/pagefind.js", async (route) => {
       await held;
       await route.continue().catch(() => {});
     });
     await page.evaluate(() => {
-      const input = document.querySelector<HTMLInputElement>("#search-input")!;
-      const list = document.querySelector("#search-results")!;
-      // Each search the dialog starts marks the list busy: note what the field held then.
-      const started: string[] = [];
-      (window as unknown as { searchesStarted: string[] }).searchesStarted = started;
-      new MutationObserver((records) => {
-        for (const _ of records) if (list.getAttribute("aria-busy") === "true") started.push(input.value);
-      }).observe(list, { attributes: true, attributeFilter: ["aria-busy"] });
-      // The reader goes on typing the moment Pagefind's script has loaded.
-      new MutationObserver(() => {
-        const script = document.querySelector('script[src$="pagefind-modular-ui.js"]');
-        script?.addEventListener("load", () => {
-          input.value += "orch";
-          input.dispatchEvent(new Event("input", { bubbles: true }));
-        });
-      }).observe(document.head, { childList: true });
+      // Every status line the dialog shows, to see what it ever reported results for.
+      const status = document.querySelector("#search-status")!;
+      const seen: string[] = [];
+      (window as unknown as { statusesSeen: string[] }).statusesSeen = seen;
+      new MutationObserver(() => seen.push(status.textContent ?? "")).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
     await page.keyboard.press("Control+K");
     await page.keyboard.type("pyt");
+    // The reader pauses long enough for a search to start, still waiting for Pagefind, then goes on typing.
+    await page.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "true");
+    await page.keyboard.type("orch");
     release();
     await waitForResults(page, "pytorch");
-    const started = await page.evaluate(() => (window as unknown as { searchesStarted: string[] }).searchesStarted);
-    // Once the filters are in, the search may run again for their counts; always for the whole word.
-    assert.ok(started.length > 0);
-    assert.deepEqual(started.filter((term) => term !== "pytorch"), []);
+    const seen = await page.evaluate(() => (window as unknown as { statusesSeen: string[] }).statusesSeen);
+    assert.deepEqual(
+      seen.filter((text) => text !== "" && !text.endsWith("for “pytorch”")),
+      [],
+    );
     assert.deepEqual(problems, []);
     await page.context().close();
   });
@@ -271,6 +276,7 @@ describe("search over the handbook", () => {
       before.some((r) => !r.href.startsWith("/teams/data/")),
       "other teams match before filtering",
     );
+    await openFilters(page);
     const pill = page.locator('.search-filter[data-filter="team"] .search-pill', {
       hasText: "Data Team",
     });
@@ -285,11 +291,18 @@ describe("search over the handbook", () => {
     for (const r of after)
       assert.ok(r.href.startsWith("/teams/data/"), `${r.href} is not in the Data Team`);
     assert.equal(await pill.getAttribute("aria-pressed"), "true");
+    // Closed, the filters still apply, and their button says one is chosen.
+    await page.locator(".search-filters-toggle").click();
+    assert.equal(await page.locator("#search-filters").isVisible(), false);
+    assert.equal(await page.locator(".search-filters-toggle").textContent(), "Filters1 chosen");
+    assert.equal(await page.locator("#search-status").textContent(), `${count} results for “engineer” in Data Team`);
     await page.context().close();
   });
 
-  test("filter counts appear even when the filter files arrive after the first results", async () => {
+  test("the first query fetches no filter file; opening the filters loads them and shows counts", async () => {
     const { page, problems } = await open(browser, site.url("/"));
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route("**/*.pf_filter", async (route) => {
@@ -297,10 +310,33 @@ describe("search over the handbook", () => {
       await route.continue().catch(() => {});
     });
     await search(page, "engineer");
+    assert.ok((await results(page)).length > 0);
+    assert.ok(fetched.some((p) => p.startsWith("/pagefind/index/")), fetched.join(", "));
+    assert.deepEqual(fetched.filter((p) => p.startsWith("/pagefind/filter/")), []);
+    await openFilters(page);
+    await page.locator(".search-filters-note", { hasText: "Loading filters…" }).waitFor();
     release();
     const pills = page.locator('.search-filter[data-filter="team"] .search-pill', { hasText: "Data Team" });
     await pills.waitFor();
     assert.ok(Number(await pills.locator(".search-pill-count").textContent()) > 0);
+    assert.equal(await page.locator(".search-filters-note").isVisible(), false);
+    assert.ok(fetched.some((p) => p.startsWith("/pagefind/filter/")));
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  test("opening the filters keeps the results shown, and more still follow", async () => {
+    const { page, problems } = await open(browser, site.url("/"));
+    await search(page, "engineer");
+    await page.locator(".search-more").click();
+    await page.waitForFunction(() => document.querySelectorAll(".search-result").length > 10);
+    const shown = await results(page);
+    await openFilters(page);
+    await page.locator('.search-filter[data-filter="team"] .search-pill-count').first().waitFor();
+    assert.deepEqual(await results(page), shown);
+    await page.locator(".search-more").click();
+    await page.waitForFunction((n) => document.querySelectorAll(".search-result").length > n, shown.length);
+    assert.deepEqual((await results(page)).slice(0, shown.length), shown);
     assert.deepEqual(problems, []);
     await page.context().close();
   });
@@ -308,6 +344,7 @@ describe("search over the handbook", () => {
   test("a kind filter leaves only role pages", async () => {
     const { page } = await open(browser, site.url("/"));
     await search(page, "security");
+    await openFilters(page);
     await page
       .locator('.search-filter[data-filter="kind"] .search-pill[data-value="role"]')
       .click();
@@ -344,6 +381,7 @@ describe("search over the handbook", () => {
     const { page, problems } = await open(browser, site.url("/teams/dev-team/"));
     await search(page, "kubernetes");
     assert.ok((await results(page)).length > 0);
+    await openFilters(page);
     await page.locator('.search-filter[data-filter="team"] .search-pill').nth(1).click();
     await page.waitForFunction(() =>
       / in /.test(document.querySelector("#search-status")?.textContent ?? ""),

@@ -54,6 +54,7 @@ describe("searching the handbook by tool and skill", () => {
     await waitForResults(page, "engineer");
     const unfiltered = await allResults(page);
 
+    await page.locator(".search-filters-toggle").click();
     const select = page.getByRole("combobox", { name: "Filter by tool" });
     const option = await select.locator("option", { hasText: /^PyTorch \(\d+\)$/ }).textContent();
     await select.selectOption("PyTorch");
@@ -92,7 +93,9 @@ describe("searching the handbook by tool and skill", () => {
     await page.keyboard.press("Control+K");
     await page.locator("#search-input").fill("engineer");
     await waitForResults(page, "engineer");
+    await page.locator(".search-filters-toggle").click();
     const select = page.getByRole("combobox", { name: "Filter by skill" });
+    await select.waitFor();
     const labels = await select.locator("option").allTextContents();
     assert.equal(labels[0], "Any skill");
     assert.ok(labels.some((l) => /^Python \(\d+\)$/.test(l)), labels.join(", "));
