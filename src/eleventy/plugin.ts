@@ -9,6 +9,7 @@ import { buildModel, takeHandedOffModel, type BuildOptions } from "./options.ts"
 import { registerJekyllSite } from "../jekyll/eleventy.ts";
 import { registerSitePages } from "./site-pages.ts";
 import { registerRolePages } from "./role-pages.ts";
+import { registerSearchFeed } from "./search-feed.ts";
 
 /** The part of Eleventy's config API the handbook uses. */
 export interface EleventyConfig {
@@ -20,6 +21,8 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
   addPassthroughCopy(glob: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
+  addTransform(name: string, callback: (this: never, content: unknown) => unknown): void;
+  configureTemplateHandling(options: { writeMode?: "sync" | "async" }): void;
   setTemplateFormats(formats: string[]): void;
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
@@ -72,25 +75,29 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOpt
   }
   eleventyConfig.addWatchTarget(path.join(options.projectDir, "src"));
 
-  eleventyConfig.on("eleventy.before", () => {
+  // Pages are written while others render, rather than each render waiting for its own write.
+  eleventyConfig.configureTemplateHandling({ writeMode: "async" });
+  const searchFeed = registerSearchFeed(eleventyConfig, state);
+
+  eleventyConfig.on("eleventy.before", ({ runMode }: { runMode?: string }) => {
     const model = state.refresh();
     if (model.failed) {
       reportDiagnostics(model.diagnostics);
       throw new ContentError([...model.diagnostics]);
     }
+    searchFeed.start(runMode);
   });
 
   // Eleventy's own `dir` argument names its default folders here, not the output the command chose; options do.
   eleventyConfig.on("eleventy.after", async ({ results }: { results: WrittenFile[] }) => {
     if (!state.search) return;
+    const fed = await searchFeed.finish(results, options.outputDir);
+    if (fed) return void console.log(`Search: indexed ${fed.pages} pages in ${(fed.ms / 1000).toFixed(2)} s`);
     const index = await writeSearchIndex(state.model, results, options.outputDir);
     console.log(`Search: indexed ${index.pages} pages in ${(index.ms / 1000).toFixed(2)} s`);
   });
 
-  eleventyConfig.setLibrary(
-    "md",
-    markdownFor(() => state.model),
-  );
+  eleventyConfig.setLibrary("md", flatOutput(markdownFor(() => state.model)));
 
   eleventyConfig.addExtension(["11ty.tsx"], { key: "11ty.js" });
   for (const alias of ["default", "page", "home"]) eleventyConfig.addLayoutAlias(alias, LAYOUT);
@@ -117,4 +124,20 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOpt
   registerJekyllSite(eleventyConfig, state, options);
   registerSitePages(eleventyConfig, state, options);
   registerRolePages(eleventyConfig, state);
+}
+
+/**
+ * markdown-it builds its output by appending to a string, which V8 keeps as a chain of thousands of pieces; Eleventy
+ * holds every page's Markdown output until the build ends. Flattening it once halves what each page keeps (measured
+ * on the synthetic handbook: 22.5 MB against 10.8 MB for 1,000 role pages) and gives the garbage collector one
+ * object to trace instead of thousands.
+ */
+function flatOutput<T extends { render(src: string, env?: never): string }>(md: T): T {
+  const render = md.render.bind(md);
+  md.render = (src: string, env?: never) => {
+    const html = render(src, env);
+    Number(html); // reading a string as a number flattens it in place
+    return html;
+  };
+  return md;
 }

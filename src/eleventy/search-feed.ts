@@ -1,0 +1,40 @@
+// Feeds the search index while a build renders: Pagefind runs as a process of its own, so on a full build it works
+// on the second core while Eleventy renders on the first, instead of starting once every page is written.
+import { SearchIndexer, type SearchIndexReport, type WrittenFile } from "../search/index.ts";
+import type { EleventyConfig, HandbookState } from "./plugin.ts";
+
+/** The page a transform is running for, as Eleventy gives it. */
+interface TransformContext {
+  page: { inputPath: string; url: string | false; outputPath: string | false };
+}
+
+/** Starts and finishes the feeding around each build. */
+export interface SearchFeed {
+  /** Called at the start of a build, after the model is refreshed: feeds full builds of `npm run build` only. */
+  start(runMode: string | undefined): void;
+  /** Writes the index fed during this build, or returns undefined when this build was not fed. */
+  finish(results: readonly WrittenFile[], outputDir: string): Promise<SearchIndexReport | undefined>;
+}
+
+/** Registers the transform that hands each rendered page to the indexer; register it after every other transform. */
+export function registerSearchFeed(eleventyConfig: EleventyConfig, state: HandbookState): SearchFeed {
+  let indexer: SearchIndexer | undefined;
+  eleventyConfig.addTransform("handbook-search-feed", function (this: TransformContext, content: unknown) {
+    const { inputPath, url, outputPath } = this.page;
+    if (indexer && typeof content === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) {
+      indexer.offer(inputPath, url, content);
+    }
+    return content;
+  });
+  return {
+    start(runMode) {
+      // A dev server's builds index in their own way (src/eleventy/watch.ts).
+      indexer = state.search && runMode === "build" ? new SearchIndexer(state.model) : undefined;
+    },
+    async finish(results, outputDir) {
+      const fed = indexer;
+      indexer = undefined;
+      return fed?.finish(results, outputDir);
+    },
+  };
+}
