@@ -20,10 +20,33 @@ export async function serveSite(options: BuildOptions, port: number): Promise<nu
     source: "script",
   });
   await eleventy.init();
-  await eleventy.watch();
+  const rebuild = (await eleventy.watch()) as unknown as (file: string) => Promise<void>;
+  keepFileListCurrent(eleventy as unknown as WatchingEleventy, rebuild);
   await eleventy.serve(port);
   process.on("SIGINT", () => {
     void eleventy.stopWatch().then(() => process.exit(0));
   });
   return -1;
+}
+
+/** The parts of a watching Eleventy that keepFileListCurrent reaches. */
+interface WatchingEleventy {
+  watcher: { on(event: "add" | "unlink", listener: (file: string) => void): void };
+  fileSystemSearch: { inputs: object; outputs: object; promises: object };
+}
+
+/**
+ * Eleventy keeps the list of template files between rebuilds and patches it from the watcher's events, but the
+ * patch never applies for an absolute content folder (the list holds paths relative to the working folder): a page
+ * added while serving would not be built, and a deleted one would still be read, failing every rebuild. Nor does it
+ * rebuild when a file is deleted, so the page would stay in every sidebar. Here an added or deleted file makes
+ * Eleventy list the files afresh, and a deletion rebuilds.
+ */
+function keepFileListCurrent(eleventy: WatchingEleventy, rebuild: (file: string) => Promise<void>): void {
+  const forget = () => Object.assign(eleventy.fileSystemSearch, { inputs: {}, outputs: {}, promises: {} });
+  eleventy.watcher.on("add", forget);
+  eleventy.watcher.on("unlink", (file) => {
+    forget();
+    void rebuild(file);
+  });
 }

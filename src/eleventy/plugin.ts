@@ -9,6 +9,8 @@ import { buildModel, takeHandedOffModel, type BuildOptions } from "./options.ts"
 import { registerJekyllSite } from "../jekyll/eleventy.ts";
 import { registerSitePages } from "./site-pages.ts";
 import { registerRolePages } from "./role-pages.ts";
+import { registerContentFiles } from "./content-files.ts";
+import { registerServeRebuilds, scheduleSearchIndex } from "./watch.ts";
 import { registerSearchFeed } from "./search-feed.ts";
 
 /** The part of Eleventy's config API the handbook uses. */
@@ -20,7 +22,9 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
   addPassthroughCopy(glob: string | Record<string, string>): void;
+  addPreprocessor(name: string, extensions: string, callback: (this: { inputPath: string }, data: never, content: string) => unknown): void;
   addWatchTarget(target: string): void;
+  setChokidarConfig(config: Record<string, unknown>): void;
   addTransform(name: string, callback: (this: never, content: unknown) => unknown): void;
   configureTemplateHandling(options: { writeMode?: "sync" | "async" }): void;
   setTemplateFormats(formats: string[]): void;
@@ -37,6 +41,8 @@ export interface EleventyConfig {
  */
 export class HandbookState {
   #model: SiteModel | undefined;
+  /** Set once a dev server's first build is written: later builds are rebuilds after an edit. */
+  served = false;
   constructor(private readonly options: BuildOptions) {}
 
   /** Recomputes the model (or takes the one the command just built); called at the start of every build. */
@@ -68,11 +74,7 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOpt
   eleventyConfig.setDataDirectory(relativeToContent("_data"));
   eleventyConfig.setTemplateFormats(["md", "11ty.js"]);
   // A Jekyll site's files are copied by its own rules (src/jekyll/eleventy.ts).
-  if (!options.jekyllConfig) {
-    eleventyConfig.addPassthroughCopy(
-      `${path.relative(options.projectDir, options.contentDir) || "."}/**/*.{png,jpg,jpeg,gif,svg,webp,avif,pdf}`,
-    );
-  }
+  if (!options.jekyllConfig) registerContentFiles(eleventyConfig, options);
   eleventyConfig.addWatchTarget(path.join(options.projectDir, "src"));
 
   // Pages are written while others render, rather than each render waiting for its own write.
@@ -89,10 +91,13 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOpt
   });
 
   // Eleventy's own `dir` argument names its default folders here, not the output the command chose; options do.
-  eleventyConfig.on("eleventy.after", async ({ results }: { results: WrittenFile[] }) => {
+  eleventyConfig.on("eleventy.after", async ({ results, runMode }: { results: WrittenFile[]; runMode?: string }) => {
     if (!state.search) return;
     const fed = await searchFeed.finish(results, options.outputDir);
     if (fed) return void console.log(`Search: indexed ${fed.pages} pages in ${(fed.ms / 1000).toFixed(2)} s`);
+    // A rebuild while serving writes only the pages it changed; the index follows in the background.
+    if (runMode === "serve" && state.served) return scheduleSearchIndex(state, options.outputDir);
+    state.served = runMode === "serve";
     const index = await writeSearchIndex(state.model, results, options.outputDir);
     console.log(`Search: indexed ${index.pages} pages in ${(index.ms / 1000).toFixed(2)} s`);
   });
@@ -124,6 +129,7 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOpt
   registerJekyllSite(eleventyConfig, state, options);
   registerSitePages(eleventyConfig, state, options);
   registerRolePages(eleventyConfig, state);
+  registerServeRebuilds(eleventyConfig, state, options);
 }
 
 /**
