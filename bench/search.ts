@@ -12,9 +12,15 @@
  *     smaller (Pagefind's index files are gzip streams already).
  * Results go to stdout and bench/SEARCH-RESULTS.md.
  *
+ *   Then what opening the dialog's filters adds (they load every filter file), and the first query side by side
+ *   with Pagefind's web worker switched on (the site runs it on the page's thread until the filters open), each variant
+ *   --runs times in a fresh page, alternating, with and without a 4× CPU slowdown: bytes, time to results and the
+ *   longest main-thread task.
+ *
  *   npm run bench:search -- [--pages 10000] [--runs 3] [--queries pytorch,kubernetes]
  *                           [--out bench/SEARCH-RESULTS.md] [--site DIR] [--keep]
  *
+ * --runs N builds N times (index time) and measures each first-query variant N times.
  * --site DIR measures an already built site in the browser and skips generating and building (no index time).
  * --keep leaves the generated handbook and the built site in the temporary folder and prints where.
  */
@@ -24,7 +30,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
-import type { Page, Request } from "playwright-core";
+import type { Browser, Page, Request } from "playwright-core";
 import { launchBrowser, serveStatic } from "../tests/helpers/browser.ts";
 import { generateHandbook } from "./generate.ts";
 
@@ -36,10 +42,12 @@ const BUDGET = 150_000;
 const PAGEFIND_STATED = 300_000;
 /** The network counts as quiet when nothing has been in flight for this long, in milliseconds. */
 const QUIET_MS = 750;
-/** What every first query fetches whatever the client does: Pagefind's metadata, its WebAssembly, an index chunk. */
-const FLOOR_PARTS = ["metadata", "search engine", "index chunk"];
-/** Delay between key presses while typing a query, in milliseconds (under Pagefind's 300 ms input debounce). */
+/** What every first query fetches whatever the client does: Pagefind's library, entry, metadata, WebAssembly, an index chunk. */
+const FLOOR_PARTS = ["Pagefind library", "entry", "metadata", "search engine", "index chunk"];
+/** Delay between key presses while typing a query, in milliseconds (under the dialog's 300 ms typing pause). */
 const TYPING_DELAY_MS = 80;
+/** The CPU slowdown the worker comparison also runs under, as Chromium's DevTools throttling ("4× slowdown"). */
+const SLOW_CPU = 4;
 
 /** One build's figures, from the build's own summary lines. */
 interface BuildRun {
@@ -240,12 +248,47 @@ function fileFor(outDir: string, sitePath: string): string | undefined {
   return fs.existsSync(file) && fs.statSync(file).isFile() ? file : undefined;
 }
 
-/** Opens a page of the built site in Chromium and runs each query in its search dialog, as a reader would. */
-async function measureQueries(outDir: string, pagePath: string, terms: string[]): Promise<{ runs: QueryRun[]; chromium: string }> {
-  const site = await serveStatic(outDir);
-  const browser = await launchBrowser();
+/** How the page runs Pagefind for one measurement. */
+interface Variant {
+  /** Pagefind's web worker switched on from the start (the site as built runs the first queries on the page's thread). */
+  worker: boolean;
+  /** Chromium's CPU throttling rate: 1 is the machine's own speed. */
+  slowdown: number;
+}
+
+/** What one page session measured. */
+interface Session {
+  queries: QueryRun[];
+  /** Opening the dialog's filters after the queries, when asked for. */
+  filters?: QueryRun;
+}
+
+/**
+ * Opens a page of the built site in a fresh Chromium context and runs each query in its search dialog, as a reader
+ * would; then, if `openFilters`, opens the dialog's filters and waits for their counts.
+ */
+async function session(
+  browser: Browser,
+  site: Awaited<ReturnType<typeof serveStatic>>,
+  outDir: string,
+  pagePath: string,
+  terms: string[],
+  variant: Variant,
+  openFilters: boolean,
+): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    if (variant.worker) {
+      // The site's script as built, with Pagefind's worker switched back on.
+      await context.route("**/assets/handbook.js", async (route) => {
+        const response = await route.fetch();
+        const script = await response.text();
+        if (script.split("noWorker:!0").length !== 2)
+          throw new Error("handbook.js does not hold noWorker:!0 exactly once, to switch: update bench/search.ts");
+        const switched = script.replace("noWorker:!0", "noWorker:!1");
+        await route.fulfill({ response, body: switched });
+      });
+    }
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
@@ -260,8 +303,19 @@ async function measureQueries(outDir: string, pagePath: string, terms: string[])
     const network = recorder(page, outDir);
     await page.goto(site.url(pagePath), { waitUntil: "load" });
     await network.quiet();
+    if (variant.slowdown !== 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: variant.slowdown });
+    }
+    const longestTaskSince = (from: number) =>
+      page.evaluate(
+        (since) =>
+          Math.max(0, ...(window as unknown as { benchLongTasks: number[][] }).benchLongTasks.filter(([start]) => start! >= since).map(([, duration]) => duration!)),
+        from,
+      );
 
-    const runs: QueryRun[] = [];
+    const queries: QueryRun[] = [];
+    let status = "";
     for (const term of terms) {
       network.start();
       const since = await page.evaluate(() => performance.now());
@@ -275,26 +329,74 @@ async function measureQueries(outDir: string, pagePath: string, terms: string[])
       await page.keyboard.type(term, { delay: TYPING_DELAY_MS });
       await page.waitForFunction(
         (t) => {
-          const status = document.querySelector("#search-status")?.textContent ?? "";
-          return document.querySelector("#search-results")?.getAttribute("aria-busy") === "false" && status.endsWith(`for “${t}”`);
+          const line = document.querySelector("#search-status")?.textContent ?? "";
+          return document.querySelector("#search-results")?.getAttribute("aria-busy") === "false" && line.endsWith(`for “${t}”`);
         },
         term,
         { timeout: 120_000 },
       );
       const ms = performance.now() - started;
       const fetched = await network.stop();
-      const status = (await page.locator("#search-status").textContent()) ?? "";
+      status = (await page.locator("#search-status").textContent()) ?? "";
       const drawn = await page.locator(".search-result").count();
-      const longestTaskMs = await page.evaluate(
-        (from) =>
-          Math.max(0, ...(window as unknown as { benchLongTasks: number[][] }).benchLongTasks.filter(([start]) => start! >= from).map(([, duration]) => duration!)),
-        since,
+      queries.push({ term, results: /^No /.test(status) ? 0 : Number.parseInt(status, 10), drawn, fetched, ms, longestTaskMs: await longestTaskSince(since) });
+      console.error(`  "${term}"${variant.worker ? ", worker" : ""}${variant.slowdown !== 1 ? `, ${variant.slowdown}× slower CPU` : ""}: ${status}; ${fetched.length} files, ${sum(fetched, "served")} bytes served`);
+    }
+
+    let filters: QueryRun | undefined;
+    if (openFilters) {
+      network.start();
+      const since = await page.evaluate(() => performance.now());
+      const started = performance.now();
+      await page.locator(".search-filters-toggle").click();
+      // Drawn with counts: every group's values carry one, and the loading note is gone.
+      await page.waitForFunction(
+        () =>
+          document.querySelector(".search-filters-note")?.hasAttribute("hidden") === true &&
+          document.querySelector('.search-filter[data-filter="team"] .search-pill-count') !== null,
+        undefined,
+        { timeout: 120_000 },
       );
-      runs.push({ term, results: /^No /.test(status) ? 0 : Number.parseInt(status, 10), drawn, fetched, ms, longestTaskMs });
-      console.error(`  "${term}": ${status}; ${fetched.length} files, ${sum(fetched, "served")} bytes served`);
+      const ms = performance.now() - started;
+      const fetched = await network.stop();
+      filters = { term: terms.at(-1)!, results: Number.parseInt(status, 10), drawn: await page.locator(".search-result").count(), fetched, ms, longestTaskMs: await longestTaskSince(since) };
+      console.error(`  opened the filters: ${fetched.length} files, ${sum(fetched, "served")} bytes served`);
     }
     if (problems.length > 0) throw new Error(`the page reported errors:\n${problems.join("\n")}`);
-    return { runs, chromium: browser.version() };
+    return { queries, filters };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The first query with and without Pagefind's worker, at full speed and under a slower CPU, `runs` times each. */
+const VARIANTS: Variant[] = [
+  { worker: false, slowdown: 1 },
+  { worker: true, slowdown: 1 },
+  { worker: false, slowdown: SLOW_CPU },
+  { worker: true, slowdown: SLOW_CPU },
+];
+
+/** All the browser measurements: the queries and the filters in one page, then the first query in each variant. */
+async function measureInBrowser(
+  outDir: string,
+  pagePath: string,
+  terms: string[],
+  runs: number,
+): Promise<{ main: Session; compared: Array<{ variant: Variant; runs: QueryRun[] }>; chromium: string }> {
+  const site = await serveStatic(outDir);
+  const browser = await launchBrowser();
+  try {
+    const main = await session(browser, site, outDir, pagePath, terms, VARIANTS[0]!, true);
+    const compared = VARIANTS.map((variant) => ({ variant, runs: [] as QueryRun[] }));
+    // Alternating, so that the machine's load falls on every variant alike.
+    for (let i = 0; i < runs; i++) {
+      for (const entry of compared) {
+        const { queries } = await session(browser, site, outDir, pagePath, terms.slice(0, 1), entry.variant, false);
+        entry.runs.push(queries[0]!);
+      }
+    }
+    return { main, compared, chromium: browser.version() };
   } finally {
     await browser.close();
     await site.close();
@@ -356,6 +458,10 @@ interface Report {
   builds: BuildRun[];
   bundle: BundleOnDisk;
   queries: QueryRun[];
+  /** Opening the dialog's filters after the queries. */
+  filters?: QueryRun;
+  /** The first query in each variant, several runs each. */
+  compared: Array<{ variant: Variant; runs: QueryRun[] }>;
   chromium: string;
 }
 
@@ -418,12 +524,16 @@ function render(r: Report): string {
       ` Budget ${kB(BUDGET)}: served ${verdict(served)}, gzip ${verdict(gz)}. Pagefind states under ${kB(PAGEFIND_STATED)} for 10,000 pages.`,
   );
   const floor = first.fetched.filter((f) => FLOOR_PARTS.some((part) => f.part.startsWith(part)));
+  const meta = first.fetched.find((f) => f.part.startsWith("metadata"));
+  const indexed = r.builds[0]?.indexedPages;
   lines.push(
     "",
-    `Any first query needs the metadata, the search engine and at least one index chunk, whatever the page does: here` +
-      ` ${floor.map((f) => `${kB(f.gzip)} (${f.part.split(":")[0]})`).join(" + ")} = **${kB(sum(floor, "gzip"))}**, before` +
-      " any script, filter or result. The metadata grows with the number of pages; index chunks are cut by Pagefind at a fixed" +
-      " number of word positions, so a frequent word's chunk stays large.",
+    `Whatever the page does, a query with Pagefind fetches its library, its entry file, the metadata, the search engine and` +
+      ` at least one index chunk: here ${floor.map((f) => `${kB(f.gzip)} (${f.part.split(":")[0]})`).join(" + ")} =` +
+      ` **${kB(sum(floor, "gzip"))} with gzip**, ${kB(Math.abs(BUDGET - sum(floor, "gzip")))} ${sum(floor, "gzip") > BUDGET ? "over" : "under"} the budget` +
+      " before a single result is shown. The rest is the results' fragments (one per result drawn)." +
+      (meta && indexed ? ` The metadata lists every page's hash and word count, ${(meta.gzip / indexed).toFixed(1)} bytes a page here, so it grows with the site;` : " The metadata grows with the number of pages;") +
+      " the search engine is fixed; index chunks are cut by Pagefind at a fixed number of word positions, so a frequent word's chunk stays large.",
   );
   const unreported = first.fetched.filter((f) => f.chromium !== f.served);
   if (unreported.length > 0) {
@@ -435,7 +545,7 @@ function render(r: Report): string {
   }
   lines.push(
     "",
-    `Time from the shortcut to the results drawn: ${(first.ms / 1000).toFixed(2)} s (typing and Pagefind's 300 ms input pause included; local server, no throttling).` +
+    `Time from the shortcut to the results drawn: ${(first.ms / 1000).toFixed(2)} s (typing and the dialog's 300 ms typing pause included; local server, no throttling).` +
       ` Longest main-thread task meanwhile: ${first.longestTaskMs > 0 ? `${first.longestTaskMs.toFixed(0)} ms` : "none of 50 ms or more"}.`,
   );
   if (r.queries.length > 1) {
@@ -450,6 +560,50 @@ function render(r: Report): string {
           `| ${q.term} | ${int(q.results)} | ${q.fetched.length} | ${int(sum(q.fetched, "served"))} | ${int(sum(q.fetched, "gzip"))} | ` +
           `${byPart(q.fetched).map((p) => `${p.files} × ${p.part}`).join(", ") || "nothing"} | ${(q.ms / 1000).toFixed(2)} s | ${q.longestTaskMs > 0 ? `${q.longestTaskMs.toFixed(0)} ms` : "< 50 ms"} |`,
       ),
+    );
+  }
+  if (r.filters) {
+    const f = r.filters;
+    lines.push(
+      "",
+      "## Opening the filters",
+      "",
+      `After the last query, clicked “Filters” and waited until the groups were drawn with their counts. A search only fetches the` +
+        " filter files of the filters it uses; the counts need them all, so the dialog loads them when the reader opens the filters." +
+        " With them loaded Pagefind counts every value on every search, so from here on it runs in its web worker: the worker's script" +
+        " and a second start of Pagefind there: the metadata, the search engine and the last query's index chunk again (the results drawn stay as they are). The test" +
+        " server sends Cache-Control: no-store, so they are fetched again here; from a host that lets the browser cache them they come from its cache.",
+      "",
+      "| file | what | served bytes | gzip bytes |",
+      "| --- | --- | ---: | ---: |",
+      ...f.fetched.map((x) => `| ${x.path} | ${x.part} | ${int(x.served)} | ${int(x.gzip)} |`),
+      `| **total** (${f.fetched.length} files) | | **${int(sum(f.fetched, "served"))}** | **${int(sum(f.fetched, "gzip"))}** |`,
+      "",
+      `Time from the click to the counts drawn: ${(f.ms / 1000).toFixed(2)} s. Longest main-thread task meanwhile: ${f.longestTaskMs > 0 ? `${f.longestTaskMs.toFixed(0)} ms` : "none of 50 ms or more"}.`,
+    );
+  }
+  if (r.compared.length > 0 && r.compared[0]!.runs.length > 0) {
+    const ms = (values: number[]) => values.map((v) => v.toFixed(0)).join(", ");
+    lines.push(
+      "",
+      "## Pagefind's web worker or the page's thread",
+      "",
+      `The site runs Pagefind on the page's thread (\`noWorker\`) until the reader opens the filters. For comparison, the first query (“${first.term}”) again, each in a fresh page,` +
+        ` with the site's script as built and with Pagefind's web worker switched on from the start, at the machine's speed and under Chromium's ${SLOW_CPU}× CPU slowdown` +
+        ` (DevTools throttling; the network is not throttled). ${r.compared[0]!.runs.length} runs each, alternating; medians, then every run.` +
+        " A long task is one of 50 ms or more; \"0\" is a run without one.",
+      "",
+      "| Pagefind runs on | CPU | served bytes | gzip bytes | time to results | runs (ms) | longest main-thread task | runs (ms) |",
+      "| --- | --- | ---: | ---: | ---: | --- | ---: | --- |",
+      ...r.compared.map(({ variant, runs }) => {
+        const firstRun = runs[0]!;
+        return (
+          `| ${variant.worker ? "a web worker" : "the page's thread (as built)"} | ${variant.slowdown === 1 ? "as is" : `${variant.slowdown}× slower`} |` +
+          ` ${int(sum(firstRun.fetched, "served"))} | ${int(sum(firstRun.fetched, "gzip"))} |` +
+          ` ${(median(runs.map((q) => q.ms)) / 1000).toFixed(2)} s | ${ms(runs.map((q) => q.ms))} |` +
+          ` ${median(runs.map((q) => q.longestTaskMs)).toFixed(0)} ms | ${ms(runs.map((q) => q.longestTaskMs))} |`
+        );
+      }),
     );
   }
   return lines.join("\n");
@@ -496,8 +650,18 @@ async function main(): Promise<void> {
     const bundle = bundleOnDisk(outDir);
     console.error("Measuring queries in Chromium…");
     const pagePath = "/";
-    const { runs: queries, chromium } = await measureQueries(outDir, pagePath, terms);
-    const report = render({ load: [loadAtStart, load()], pages, pagePath, builds, bundle, queries, chromium });
+    const { main: measured, compared, chromium } = await measureInBrowser(outDir, pagePath, terms, runs);
+    const report = render({
+      load: [loadAtStart, load()],
+      pages,
+      pagePath,
+      builds,
+      bundle,
+      queries: measured.queries,
+      filters: measured.filters,
+      compared,
+      chromium,
+    });
     console.log(`\n${report}`);
     fs.writeFileSync(values.out, `# Search benchmark\n\nWritten by \`npm run bench:search\` on ${new Date().toISOString().slice(0, 10)}.\n\n${report}\n`);
     console.log(`\nWritten to ${path.relative(process.cwd(), values.out)}`);
