@@ -3,6 +3,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ContentError, reportDiagnostics } from "../content/diagnostics.ts";
 import { buildModel, handOffModel, linkSeverity, publishBuildOptions, type BuildOptions } from "../eleventy/options.ts";
+import { FEED_FROM, handOffLinkFeed, startLinkFeed, type LinkFeed } from "../links/feed.ts";
 import { checkBuiltLinks, type BuiltLinksReport } from "../links/gate.ts";
 import { rolesSummary } from "../roles/directory.ts";
 import { validateContent } from "../site/validate.ts";
@@ -28,10 +29,14 @@ export async function buildSite(options: BuildOptions, log: (line: string) => vo
 
   const staging = `${options.outputDir}.partial-${process.pid}`;
   let links: BuiltLinksReport | undefined;
+  let feed: LinkFeed | undefined;
   fs.rmSync(staging, { recursive: true, force: true });
   try {
     publishBuildOptions({ ...options, outputDir: staging });
     handOffModel(model);
+    // A big handbook's pages are scanned for the link gate on a second thread while they are rendered.
+    feed = model.tree.pages.length >= FEED_FROM ? startLinkFeed(model.settings.pathPrefix) : undefined;
+    handOffLinkFeed(feed, staging);
     const eleventy = new Eleventy(options.contentDir, staging, {
       configPath: path.join(options.projectDir, "eleventy.config.ts"),
       quietMode: true,
@@ -41,7 +46,8 @@ export async function buildSite(options: BuildOptions, log: (line: string) => vo
     });
     await eleventy.write();
     // The link gate runs on the staging folder, so a site with a broken link is never swapped in.
-    links = checkBuiltLinks(model, staging, options.outputDir, linkSeverity(options));
+    handOffLinkFeed(undefined, staging);
+    links = await checkBuiltLinks(model, staging, options.outputDir, linkSeverity(options), feed);
     // With --links warn, a link the content check already listed is not listed again.
     const listed = new Set(checked.map((d) => `${d.file}:${d.line}:${d.column}`));
     links.diagnostics = links.diagnostics.filter((d) => !listed.has(`${d.file}:${d.line}:${d.column}`));
@@ -53,6 +59,8 @@ export async function buildSite(options: BuildOptions, log: (line: string) => vo
     fs.rmSync(options.outputDir, { recursive: true, force: true });
     fs.renameSync(staging, options.outputDir);
   } catch (error) {
+    feed?.close();
+    handOffLinkFeed(undefined, staging);
     fs.rmSync(staging, { recursive: true, force: true });
     const content = findContentError(error);
     if (content) {

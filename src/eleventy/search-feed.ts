@@ -1,5 +1,8 @@
-// Feeds the search index while a build renders: Pagefind runs as a process of its own, so on a full build it works
-// on the second core while Eleventy renders on the first, instead of starting once every page is written.
+// Feeds the search index (and the link gate's worker) while a build renders: Pagefind runs as a process of its own,
+// so on a full build it works on the second core while Eleventy renders on the first, instead of starting once every
+// page is written.
+import path from "node:path";
+import { currentLinkFeed } from "../links/feed.ts";
 import { SearchIndexer, type SearchIndexReport, type WrittenFile } from "../search/index.ts";
 import type { EleventyConfig, HandbookState } from "./plugin.ts";
 
@@ -16,14 +19,19 @@ export interface SearchFeed {
   finish(results: readonly WrittenFile[], outputDir: string): Promise<SearchIndexReport | undefined>;
 }
 
-/** Registers the transform that hands each rendered page to the indexer; register it after every other transform. */
+/**
+ * Registers the transform that hands each rendered page to the search indexer and to the link gate's worker, when
+ * there is one; register it after every other transform.
+ */
 export function registerSearchFeed(eleventyConfig: EleventyConfig, state: HandbookState): SearchFeed {
   let indexer: SearchIndexer | undefined;
   eleventyConfig.addTransform("handbook-search-feed", function (this: TransformContext, content: unknown) {
     const { inputPath, url, outputPath } = this.page;
-    if (indexer && typeof content === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) {
-      indexer.offer(inputPath, url, content);
-    }
+    if (typeof content !== "string" || typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;
+    indexer?.offer(inputPath, url, content);
+    // The link gate's second thread, when the command started one (src/links/feed.ts).
+    const links = currentLinkFeed();
+    if (links) links.feed.add(path.relative(links.outputDir, outputPath).split(path.sep).join("/"), content);
     return content;
   });
   return {

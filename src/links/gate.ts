@@ -3,7 +3,8 @@ import path from "node:path";
 import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
 import type { SiteModel } from "../site/model.ts";
 import { markdownFor } from "../site/validate.ts";
-import { checkBuiltSite, type BrokenUrl, type BuiltPage } from "./site.ts";
+import type { LinkFeed } from "./feed.ts";
+import { checkBuiltSite, type BrokenUrl, type BuiltPage, type SiteLinkReport } from "./site.ts";
 import { locateInMarkdown } from "./sources.ts";
 
 /** What the link gate found on a built site. */
@@ -26,12 +27,13 @@ const SKIPPED_FOLDERS = ["pagefind/"];
  * line of the page's Markdown that writes it, or, for a link the layout writes, the page it appears on (once per
  * link, however many pages carry it). `shownDir` is where the site will be published, for pages without Markdown.
  */
-export function checkBuiltLinks(
+export async function checkBuiltLinks(
   model: SiteModel,
   dir: string,
   shownDir: string = dir,
   severity: Diagnostic["severity"] = "error",
-): BuiltLinksReport {
+  feed?: LinkFeed,
+): Promise<BuiltLinksReport> {
   const started = performance.now();
   const files = new Set<string>();
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
@@ -39,11 +41,18 @@ export function checkBuiltLinks(
   }
   const paths = [...files].filter((file) => file.endsWith(".html") && !SKIPPED_FOLDERS.some((folder) => file.startsWith(folder))).sort();
   const read = (file: string) => fs.readFileSync(path.join(dir, file), "utf8");
-  // Read one page at a time: the check keeps only ids and anchored links, not the pages.
-  const pages = (function* (): Generator<BuiltPage> {
-    for (const file of paths) yield { path: file, html: read(file) };
-  })();
-  const report = checkBuiltSite(pages, files, model.settings.pathPrefix);
+  let report: SiteLinkReport;
+  if (feed) {
+    // The pages the build rendered were scanned as they were written; any other page (copied as a file) is read now.
+    for (const file of paths) if (!feed.pages.has(file)) feed.add(file, read(file));
+    report = await feed.finish(files);
+  } else {
+    // Read one page at a time: the check keeps only ids and links, not the pages.
+    const pages = (function* (): Generator<BuiltPage> {
+      for (const file of paths) yield { path: file, html: read(file) };
+    })();
+    report = checkBuiltSite(pages, files, model.settings.pathPrefix);
+  }
   const diagnostics = report.broken.length > 0 ? diagnosticsFor(model, report.broken, read, shownDir, severity) : [];
   return { diagnostics, pages: report.pages, checked: report.checked, ms: performance.now() - started };
 }

@@ -133,54 +133,146 @@ const ORIGIN = "http://site.invalid";
  * checked in little memory.
  */
 export function checkBuiltSite(pages: Iterable<BuiltPage>, files: ReadonlySet<string>, base = "/"): SiteLinkReport {
-  const folders = foldersOf(files);
-  const idsOf = new Map<string, Set<string>>();
-  const broken: Array<BrokenUrl & { order: number }> = [];
-  const anchored: Array<{ link: BrokenUrl & { order: number }; target: string; fragment: string }> = [];
-  // Most URLs are site-absolute and repeat on every page (the sidebar, the header): each is resolved once, apart
-  // for the data-* attributes, where a folder is a valid target.
-  const absolute = new Map<string, Resolution>();
-  const dataUrls = new Map<string, Resolution>();
-  let checked = 0;
-  let order = 0;
+  const checker = new SiteLinkChecker(base);
+  for (const page of pages) checker.addPage(page.path, page.html);
+  return checker.finish(files);
+}
 
-  for (const page of pages) {
+/** Where a URL points, from the page it is on: before the written files are known. */
+type Target =
+  | { external: true }
+  | { problem: string }
+  /** A path below the site (decoded, without the base), its decoded #anchor, and whether a script reads it (data-*). */
+  | { rel: string; fragment: string; data: boolean };
+
+/**
+ * The link gate, a page at a time: `addPage` as each page is built (in any order), `finish` once every file is
+ * written. It keeps each page's ids and, per link, four numbers; a URL met on many pages (the sidebar's, the
+ * header's) is read once and its file looked up once.
+ */
+export class SiteLinkChecker {
+  readonly #pages: string[] = [];
+  readonly #ids: Array<Set<string>> = [];
+  /** Distinct targets, by a key that is the same for every page where the link means the same thing. */
+  readonly #targets: Target[] = [];
+  readonly #targetIds = new Map<string, number>();
+  /** The element and attribute of a link, interned: `a href`. */
+  readonly #elements: Array<{ tag: string; attribute: string }> = [];
+  readonly #elementIds = new Map<string, number>();
+  /** Per link found: its page, its target, its element and its offset, four numbers in a row. */
+  #links = new Int32Array(1 << 16);
+  #linkCount = 0;
+  /** Per link, the URL as written, only when it is not the same on every page (relative URLs). */
+  readonly #written = new Map<number, string>();
+  /** The URL as written of each site-absolute target, by target. */
+  readonly #absoluteUrls = new Map<number, string>();
+
+  constructor(private readonly base = "/") {}
+
+  /** Scans one built page (`path` below the output folder, e.g. `teams/index.html`). */
+  addPage(path: string, html: string): void {
+    const pageId = this.#pages.length;
+    this.#pages.push(path);
     const ids = new Set<string>();
-    idsOf.set(page.path, ids);
-    const pageUrl = new URL(base + page.path, ORIGIN);
+    this.#ids.push(ids);
+    let pageUrl: URL | undefined;
     scan(
-      page.html,
+      html,
       (id) => ids.add(id),
       (tag, attribute, url, offset) => {
-        const found = { tag, attribute, url, offset };
-        const cache = !url.startsWith("/") || url.startsWith("//") ? undefined : attribute.startsWith("data-") ? dataUrls : absolute;
-        let resolution = cache?.get(url);
-        if (!resolution) {
-          resolution = resolve(found, pageUrl, base, files, folders);
-          cache?.set(url, resolution);
+        const data = attribute.startsWith("data-");
+        const absolute = url.startsWith("/") && !url.startsWith("//");
+        // A site-absolute URL means the same on every page; "#x" means this page's #x; others need the page's URL.
+        let key: string;
+        if (absolute) key = `${data ? "d" : "u"}${url}`;
+        else if (url.startsWith("#")) key = `#${path}${url}`;
+        else key = `r${path} ${url}`;
+        let targetId = this.#targetIds.get(key);
+        if (targetId === undefined) {
+          pageUrl ??= new URL(this.base + path, ORIGIN);
+          targetId = this.#targets.push(this.#target(url, data, pageUrl)) - 1;
+          this.#targetIds.set(key, targetId);
         }
-        if (resolution.external) return;
-        checked++;
-        const at = order++;
-        if (resolution.problem) broken.push({ ...found, page: page.path, problem: resolution.problem, order: at });
-        else if (resolution.target && resolution.fragment)
-          anchored.push({ link: { ...found, page: page.path, problem: "", order: at }, target: resolution.target, fragment: resolution.fragment });
+        if ("external" in this.#targets[targetId]!) return;
+        const elementKey = `${tag} ${attribute}`;
+        let elementId = this.#elementIds.get(elementKey);
+        if (elementId === undefined) {
+          elementId = this.#elements.push({ tag, attribute }) - 1;
+          this.#elementIds.set(elementKey, elementId);
+        }
+        if (!absolute) this.#written.set(this.#linkCount, url);
+        this.#push(pageId, targetId, elementId, offset, absolute ? url : undefined);
       },
     );
   }
 
-  for (const { link, target, fragment } of anchored) {
-    const ids = idsOf.get(target);
-    if (!ids || ids.has(fragment)) continue; // a fragment of a file that is not a page (a PDF page, say) is not ours to check
-    const guess = closest(fragment, ids, 0.5);
-    const where = base + target.replace(/(^|\/)index\.html$/, "$1");
-    broken.push({ ...link, problem: `points to #${fragment}, which no element on ${where} has${guess ? ` (did you mean "#${guess}"?)` : ""}` });
+  #push(pageId: number, targetId: number, elementId: number, offset: number, absoluteUrl: string | undefined): void {
+    if ((this.#linkCount + 1) * 4 > this.#links.length) {
+      const grown = new Int32Array(this.#links.length * 2);
+      grown.set(this.#links);
+      this.#links = grown;
+    }
+    // The URL as written is kept once per distinct absolute URL, by its target.
+    if (absoluteUrl !== undefined && !this.#absoluteUrls.has(targetId)) this.#absoluteUrls.set(targetId, absoluteUrl);
+    const at = this.#linkCount++ * 4;
+    this.#links[at] = pageId;
+    this.#links[at + 1] = targetId;
+    this.#links[at + 2] = elementId;
+    this.#links[at + 3] = offset;
   }
-  broken.sort((a, b) => a.order - b.order);
-  return { pages: idsOf.size, checked, broken: broken.map(({ order: _, ...link }) => link) };
+
+  #target(url: string, data: boolean, pageUrl: URL): Target {
+    let resolved: URL;
+    try {
+      resolved = new URL(url, pageUrl);
+    } catch {
+      return { problem: "is not a valid URL" };
+    }
+    if (resolved.origin !== ORIGIN) return { external: true };
+    const pathname = safeDecode(resolved.pathname);
+    if (!pathname.startsWith(this.base)) return { problem: `is outside the site, which is served from ${this.base}` };
+    return { rel: pathname.slice(this.base.length), fragment: safeDecode(resolved.hash.slice(1)), data };
+  }
+
+  /** Looks every link up in the written files and every #anchor in its page's ids. */
+  finish(files: ReadonlySet<string>): SiteLinkReport {
+    const folders = foldersOf(files);
+    const pageIds = new Map(this.#pages.map((page, id) => [page, id]));
+    const resolutions = this.#targets.map((target) => resolveTarget(target, files, folders, this.base));
+    const broken: BrokenUrl[] = [];
+    for (let link = 0; link < this.#linkCount; link++) {
+      const at = link * 4;
+      const targetId = this.#links[at + 1]!;
+      const resolution = resolutions[targetId]!;
+      let problem = resolution.problem;
+      if (!problem && resolution.target && resolution.fragment) {
+        const targetPage = pageIds.get(resolution.target);
+        const ids = targetPage === undefined ? undefined : this.#ids[targetPage]!;
+        // A fragment of a file that is not a page (a PDF page, say) is not ours to check.
+        if (!ids || ids.has(resolution.fragment)) continue;
+        const guess = closest(resolution.fragment, ids, 0.5);
+        const where = this.base + resolution.target.replace(/(^|\/)index\.html$/, "$1");
+        problem = `points to #${resolution.fragment}, which no element on ${where} has${guess ? ` (did you mean "#${guess}"?)` : ""}`;
+      }
+      if (!problem) continue;
+      const element = this.#elements[this.#links[at + 2]!]!;
+      const found: BrokenUrl = {
+        tag: element.tag,
+        attribute: element.attribute,
+        url: this.#written.get(link) ?? this.#absoluteUrls.get(targetId)!,
+        offset: this.#links[at + 3]!,
+        page: this.#pages[this.#links[at]!]!,
+        problem,
+      };
+      broken.push(found);
+    }
+    // In the order of the pages' paths, whatever order they were built in; a page's links in its own order.
+    const byPage = broken.map((link, i) => ({ link, i })).sort((a, b) => (a.link.page < b.link.page ? -1 : a.link.page > b.link.page ? 1 : a.i - b.i));
+    return { pages: this.#pages.length, checked: this.#linkCount, broken: byPage.map((entry) => entry.link) };
+  }
 }
 
-/** Where a URL leads: off the site, nowhere (a problem), or a written file and the #anchor to look for in it. */
+/** Where a URL leads once the files are known: off the site, nowhere (a problem), or a file and the #anchor in it. */
 interface Resolution {
   external?: boolean;
   problem?: string;
@@ -190,33 +282,25 @@ interface Resolution {
   fragment?: string;
 }
 
-function resolve(found: FoundUrl, pageUrl: URL, base: string, files: ReadonlySet<string>, folders: ReadonlySet<string>): Resolution {
-  let url: URL;
-  try {
-    url = new URL(found.url, pageUrl);
-  } catch {
-    return { problem: "is not a valid URL" };
-  }
-  if (url.origin !== ORIGIN) return { external: true };
-  const pathname = safeDecode(url.pathname);
-  if (!pathname.startsWith(base)) return { problem: `is outside the site, which is served from ${base}` };
-  const rel = pathname.slice(base.length);
-  const missing = { problem: `matches no page or file: nothing is written at ${pathname}` };
-  let target: string | undefined;
+function resolveTarget(target: Target, files: ReadonlySet<string>, folders: ReadonlySet<string>, base: string): Resolution {
+  if ("external" in target) return { external: true };
+  if ("problem" in target) return { problem: target.problem };
+  const { rel, fragment, data } = target;
+  const missing = { problem: `matches no page or file: nothing is written at ${base}${rel}` };
+  let file: string | undefined;
   if (rel === "" || rel.endsWith("/")) {
-    if (files.has(`${rel}index.html`)) target = `${rel}index.html`;
+    if (files.has(`${rel}index.html`)) file = `${rel}index.html`;
     // A folder without an index page, such as the search bundle, is fine where a script reads files from it.
-    else if (!(found.attribute.startsWith("data-") && folders.has(rel))) return missing;
+    else if (!(data && folders.has(rel))) return missing;
   } else if (files.has(rel)) {
-    target = rel;
+    file = rel;
   } else if (files.has(`${rel}/index.html`)) {
-    target = `${rel}/index.html`; // static hosts redirect /teams to /teams/
+    file = `${rel}/index.html`; // static hosts redirect /teams to /teams/
   } else {
     return missing;
   }
-  const fragment = safeDecode(url.hash.slice(1));
   // "#top" is the top of any page.
-  return fragment === "" || fragment.toLowerCase() === "top" ? { target } : { target, fragment };
+  return fragment === "" || fragment.toLowerCase() === "top" ? { target: file } : { target: file, fragment };
 }
 
 /** Every folder that holds a written file, as `a/` and `a/b/`. */

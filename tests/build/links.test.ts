@@ -4,6 +4,8 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { buildModel, defaultBuildOptions } from "../../src/eleventy/options.ts";
+import { generateHandbook } from "../../bench/generate.ts";
+import { FEED_FROM, startLinkFeed } from "../../src/links/feed.ts";
 import { checkBuiltLinks } from "../../src/links/gate.ts";
 import { buildInto, copyFixture, projectDir, snapshotTree, tempDir } from "../helpers/site.ts";
 
@@ -61,7 +63,7 @@ describe("the link gate on the built site", () => {
       fs.writeFileSync(full, fs.readFileSync(full, "utf8").replace("</head>", '<link rel="icon" href="/favicon-gone.svg"></head>'));
     }
     const model = buildModel({ ...defaultBuildOptions(projectDir), contentDir: content });
-    const report = checkBuiltLinks(model, result.outDir);
+    const report = await checkBuiltLinks(model, result.outDir);
     assert.deepEqual(
       report.diagnostics.map((d) => formatDiagnostic(d, content)),
       [
@@ -76,10 +78,50 @@ describe("the link gate on the built site", () => {
     assert.equal(result.code, 0, result.stderr);
     fs.writeFileSync(path.join(result.outDir, "extra.html"), '<!doctype html>\n<title>x</title>\n<p>\n  <a href="/nowhere/">x</a>\n');
     const model = buildModel({ ...defaultBuildOptions(projectDir), contentDir: content });
-    const report = checkBuiltLinks(model, result.outDir, "/srv/site");
+    const report = await checkBuiltLinks(model, result.outDir, "/srv/site");
     assert.deepEqual(
       report.diagnostics.map((d) => formatDiagnostic(d, "/srv")),
       ['site/extra.html:4:3 error <a href="/nowhere/"> matches no page or file: nothing is written at /nowhere/'],
     );
+  });
+  test("the gate on a second thread, fed pages as they are built, reports what it reports reading them afterwards", async () => {
+    const content = copyFixture("basic");
+    const result = await buildInto(content, ["--no-search"]);
+    assert.equal(result.code, 0, result.stderr);
+    const broken = path.join(result.outDir, "teams/dev-team/index.html");
+    fs.writeFileSync(broken, fs.readFileSync(broken, "utf8").replace("</main>", '<a href="/teams/#no-such-heading">x</a><img src="gone.png" alt=""></main>'));
+    fs.writeFileSync(path.join(result.outDir, "extra.html"), '<!doctype html>\n<title>x</title>\n<a href="/nowhere/">x</a>\n');
+    const model = buildModel({ ...defaultBuildOptions(projectDir), contentDir: content });
+    const afterwards = await checkBuiltLinks(model, result.outDir, "/srv/site");
+
+    const feed = startLinkFeed(model.settings.pathPrefix);
+    assert.ok(feed, "the worker starts");
+    const pages = (fs.readdirSync(result.outDir, { recursive: true }) as string[])
+      .map((file) => file.split(path.sep).join("/"))
+      .filter((file) => file.endsWith(".html") && file !== "extra.html");
+    for (const page of pages.reverse()) feed.add(page, fs.readFileSync(path.join(result.outDir, page), "utf8"));
+    const fed = await checkBuiltLinks(model, result.outDir, "/srv/site", "error", feed);
+
+    assert.equal(afterwards.diagnostics.length, 3);
+    assert.deepEqual(fed.diagnostics, afterwards.diagnostics);
+    assert.equal(fed.checked, afterwards.checked);
+    assert.equal(fed.pages, afterwards.pages);
+  });
+  test("a handbook big enough for the gate's second thread still stops on a broken link, at its line", async () => {
+    const content = path.join(tempDir(), "big");
+    generateHandbook(content, FEED_FROM);
+    const role = path.join(content, "teams/department-01/team-01/role-02.md");
+    const text = fs.readFileSync(role, "utf8").split("\n");
+    const line = text.indexOf("## Tools") - 1; // the blank line before it
+    // Raw HTML: the Markdown check does not read it, only the gate on the built pages does.
+    text[line - 1] = '<p>See <a href="/teams/department-01/team-01/role-99/">the setup</a>.</p>\n';
+    fs.writeFileSync(role, text.join("\n"));
+    const result = await buildInto(content, ["--no-search"]);
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stdout + result.stderr,
+      new RegExp(`role-02\\.md:${line}:\\d+ error link "/teams/department-01/team-01/role-99/" matches no page or file`),
+    );
+    assert.equal(fs.existsSync(path.join(result.outDir, "index.html")), false, "nothing was written");
   });
 });
