@@ -453,6 +453,10 @@ describe("search under a path prefix", () => {
     assert.equal(first?.href, "/handbook/visible/");
     const details = page.locator(".search-subresult-link", { hasText: "Details" });
     assert.equal(await details.getAttribute("href"), "/handbook/visible/#details");
+    // The filters (and the Pagefind worker that takes over with them) load from below /handbook/ too.
+    await openFilters(page);
+    await page.locator('.search-filter[data-filter="kind"] .search-pill-count').first().waitFor();
+    assert.equal(await page.locator(".search-result-link").first().getAttribute("href"), "/handbook/visible/");
     await page.keyboard.press("Escape");
     await Promise.all([page.waitForURL(site.url("/")), page.locator(".site-title").click()]);
     await search(page, "wombatglow");
