@@ -71,6 +71,17 @@ export function indexedHtml(html: string): string {
   return `${root}<body>${html.slice(start, end + "</article>".length)}</body></html>`;
 }
 
+/** The files of Pagefind's own search interfaces, which no page of the handbook loads. */
+export const UNUSED_UI_FILES = [
+  "pagefind-ui.js",
+  "pagefind-ui.css",
+  "pagefind-modular-ui.js",
+  "pagefind-modular-ui.css",
+  "pagefind-component-ui.js",
+  "pagefind-component-ui.css",
+  "pagefind-highlight.js",
+];
+
 /** Pages sent to Pagefind at once; more only queue in its input pipe. */
 const IN_FLIGHT = 64;
 
@@ -103,6 +114,8 @@ async function writeBundle(index: pagefind.PagefindIndex, outputDir: string): Pr
   await fs.rm(bundleDir, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath: bundleDir });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write ${bundleDir}: ${written.errors.join("; ")}`);
+  // Pagefind writes its ready-made interfaces too; the handbook's dialog drives pagefind.js itself (src/client/search.ts).
+  await Promise.all(UNUSED_UI_FILES.map((file) => fs.rm(path.join(bundleDir, file), { force: true })));
   return bundleDir;
 }
 

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { parseSource, type SourcePage } from "../../../src/content/page.ts";
 import { catalogOf } from "../../../src/roles/names.ts";
-import { indexedHtml, SearchIndexer, writeSearchIndex, type WrittenFile } from "../../../src/search/index.ts";
+import { indexedHtml, SearchIndexer, UNUSED_UI_FILES, writeSearchIndex, type WrittenFile } from "../../../src/search/index.ts";
 import { modelOf, type SiteModel } from "../../../src/site/model.ts";
 import { settingsSchema } from "../../../src/site/settings.ts";
 import { snapshotTree, tempDir } from "../../helpers/site.ts";
@@ -64,6 +64,15 @@ describe("the part of a page given to Pagefind", () => {
     await writeSearchIndex(model, files.map((f) => ({ ...f, content: f.content.replace("<main>", "<main><p>x</p>") })), whole);
     await writeSearchIndex(model, files, part);
     assert.deepEqual(snapshotTree(path.join(whole, "pagefind")), snapshotTree(path.join(part, "pagefind")));
+  });
+
+  test("the bundle holds what the handbook's dialog loads, not Pagefind's own interfaces", async () => {
+    const { model, files } = site(3);
+    const out = tempDir();
+    await writeSearchIndex(model, files, out);
+    const bundle = [...snapshotTree(path.join(out, "pagefind")).keys()];
+    for (const file of ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind"]) assert.ok(bundle.includes(file), file);
+    for (const file of UNUSED_UI_FILES) assert.ok(!bundle.includes(file), `${file} is not written`);
   });
 });
 
