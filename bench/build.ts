@@ -117,16 +117,46 @@ function machine(): string {
   return `${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
 }
 
-function table(results: SizeResult[], rebuild: RebuildFigures | undefined, runs: number): string {
+/** The issue's targets, judged on the figures of this run. */
+function targets(results: SizeResult[], rebuild: RebuildFigures | undefined): string[] {
+  const at = (pages: number) => results.find((r) => r.pages === pages);
+  const rows: Array<[string, string, boolean | undefined]> = [];
+  const f = (n: number, d = 2) => n.toFixed(d);
+  const four = at(4000);
+  rows.push(["b ÷ a ≤ 1.3 at 4,000 pages (wall)", four ? f(four.medians.b.wall / four.medians.a.wall) : "not run", four && four.medians.b.wall / four.medians.a.wall <= 1.3]);
+  const ten = at(10000);
+  rows.push(["full build (c) at 10,000 pages ≤ 45 s wall", ten ? `${f(ten.medians.c.wall, 1)} s` : "not run", ten && ten.medians.c.wall <= 45]);
+  rows.push(["… with peak RSS ≤ 1.5 GiB (1,536 MiB)", ten ? `${f(ten.medians.c.rssMiB, 0)} MiB` : "not run", ten && ten.medians.c.rssMiB <= 1536]);
+  const one = at(1000);
+  const ratio = ten && one ? ten.rolePageBytes / one.rolePageBytes : undefined;
+  rows.push(["role page HTML at 10,000 ≤ 1.1 × at 1,000", ratio === undefined ? "not run" : `${f(ratio, 3)} ×`, ratio === undefined ? undefined : ratio <= 1.1]);
+  rows.push(["`npm run check` at 10,000 pages ≤ 2 s (wall, start-up included)", ten ? `${f(ten.checkSeconds)} s` : "not run", ten && ten.checkSeconds <= 2]);
+  if (rebuild) {
+    const body = median(rebuild.bodyReload.length > 0 ? rebuild.bodyReload : rebuild.body);
+    rows.push([`dev server, ${rebuild.pages} pages: body edit rebuilt and reloaded ≤ 1 s`, `${f(body)} s`, body <= 1]);
+    rows.push(["dev server: title edit leaves no stale page", `${rebuild.titleStale} stale of ${rebuild.titlePagesChecked} checked`, rebuild.titleStale === 0]);
+  }
+  const verdict = (met: boolean | undefined) => (met === undefined ? "not measured" : met ? "met" : "**missed**");
+  return ["| target | this run | verdict |", "| --- | ---: | --- |", ...rows.map(([t, v, m]) => `| ${t} | ${v} | ${verdict(m)} |`)];
+}
+
+function table(results: SizeResult[], rebuild: RebuildFigures | undefined, runs: number, load: [number, number]): string {
   const lines: string[] = [];
   const f = (n: number, d = 2) => n.toFixed(d);
-  lines.push(`Machine: ${machine()}`, `Medians of ${runs} runs per variant, the variants alternating within each round.`, "");
-  lines.push("| pages | variant | wall s | CPU s | peak RSS MiB | output MB | wall ÷ a |");
-  lines.push("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+  lines.push(
+    `Machine: ${machine()}. Load average (1 min) ${f(load[0])} at the start, ${f(load[1])} at the end.`,
+    `Medians of ${runs} runs per variant, the variants alternating within each round. CPU is user + system time of the command and its children; peak RSS is the largest single process's.`,
+    "",
+    ...targets(results, rebuild),
+    "",
+  );
+  lines.push("| pages | variant | wall s | CPU s | peak RSS MiB | output MB | wall ÷ a | CPU ÷ a |");
+  lines.push("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) {
     for (const v of ["a", "b", "c"] as Variant[]) {
       const m = r.medians[v];
-      lines.push(`| ${r.pages} | ${v}: ${VARIANTS[v]} | ${f(m.wall)} | ${f(m.cpu)} | ${f(m.rssMiB, 0)} | ${f(m.bytes / 1e6, 1)} | ${v === "a" ? "1.00" : f(m.wall / r.medians.a.wall)} |`);
+      const ratio = (x: number, y: number) => (v === "a" ? "1.00" : f(x / y));
+      lines.push(`| ${r.pages} | ${v}: ${VARIANTS[v]} | ${f(m.wall)} | ${f(m.cpu)} | ${f(m.rssMiB, 0)} | ${f(m.bytes / 1e6, 1)} | ${ratio(m.wall, r.medians.a.wall)} | ${ratio(m.cpu, r.medians.a.cpu)} |`);
     }
   }
   lines.push("", "| pages | role page HTML bytes | ÷ at the smallest size | `npm run check` s (with start-up) |", "| ---: | ---: | ---: | ---: |");
@@ -134,17 +164,31 @@ function table(results: SizeResult[], rebuild: RebuildFigures | undefined, runs:
     lines.push(`| ${r.pages} | ${r.rolePageBytes} | ${f(r.rolePageBytes / results[0]!.rolePageBytes)} | ${f(r.checkSeconds)} |`);
   }
   if (rebuild) {
+    const runsOf = (xs: number[]) => (xs.length > 0 ? `${f(median(xs))} | ${xs.map((x) => f(x)).join(", ")}` : "– | not measured");
     lines.push(
       "",
-      `Dev server at ${rebuild.pages} pages (median of ${rebuild.body.length} edits each; time from saving the file until every affected page on disk is correct):`,
+      `Dev server at ${rebuild.pages} pages (median of ${rebuild.body.length} edits each): seconds from saving the file until every affected page on disk is correct, and until the browser open on the page (for a title edit, on a sibling page) shows it.`,
       "",
-      "| edit | median s | all runs s | pages checked | stale pages seen |",
-      "| --- | ---: | --- | ---: | ---: |",
-      `| body of one role page | ${f(median(rebuild.body))} | ${rebuild.body.map((x) => f(x)).join(", ")} | 1 | ${rebuild.bodyStale} |`,
-      `| title of one role page | ${f(median(rebuild.title))} | ${rebuild.title.map((x) => f(x)).join(", ")} | ${rebuild.titlePagesChecked} | ${rebuild.titleStale} |`,
+      "| edit | until | median s | all runs s |",
+      "| --- | --- | ---: | --- |",
+      `| body of one role page | on disk | ${runsOf(rebuild.body)} |`,
+      `| body of one role page | shown in the browser | ${runsOf(rebuild.bodyReload)} |`,
+      `| title of one role page (${rebuild.titlePagesChecked} pages show it) | on disk, none stale | ${runsOf(rebuild.title)} |`,
+      `| title of one role page | shown in a sibling's sidebar | ${runsOf(rebuild.titleReload)} |`,
+      "",
+      `Stale pages left when a measurement ended: ${rebuild.bodyStale} after body edits, ${rebuild.titleStale} after title edits.`,
     );
   }
   return lines.join("\n");
+}
+
+/** Hand-written notes below this line in RESULTS.md survive a new run. */
+const NOTES_MARK = "<!-- Notes below this line are kept when npm run bench rewrites the file. -->";
+
+function notesOf(file: string): string {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const at = text.indexOf(NOTES_MARK);
+  return at >= 0 ? text.slice(at) : `${NOTES_MARK}\n`;
 }
 
 async function main(): Promise<void> {
@@ -160,6 +204,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "handbook-bench-"));
   const results: SizeResult[] = [];
+  const loadAtStart = os.loadavg()[0]!;
   try {
     for (const size of sizes) {
       const content = path.join(work, `content-${size}`);
@@ -185,9 +230,10 @@ async function main(): Promise<void> {
     }
     const serveSize = Number(values["serve-size"]);
     const rebuild = serveSize > 0 ? await measureRebuilds(path.join(work, "serve"), serveSize, runs) : undefined;
-    const report = table(results, rebuild, runs);
+    const report = table(results, rebuild, runs, [loadAtStart, os.loadavg()[0]!]);
     console.log(`\n${report}`);
-    fs.writeFileSync(values.out, `# Build benchmark\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.\n\n${report}\n`);
+    const header = `# Build benchmark\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; sizes ${sizes.join(", ")}.\n\n`;
+    fs.writeFileSync(values.out, `${header}${report}\n\n${notesOf(values.out)}`);
     console.log(`\nWritten to ${path.relative(process.cwd(), values.out)}`);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
