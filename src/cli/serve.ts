@@ -2,9 +2,12 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { reportDiagnostics } from "../content/diagnostics.ts";
 import { buildModel, handOffModel, publishBuildOptions, type BuildOptions } from "../eleventy/options.ts";
+import { keepReadingsWhileServing } from "../site/read.ts";
 
 /** Builds, serves with live reload and rebuilds on change. Returns -1 while serving (the process stays up). */
 export async function serveSite(options: BuildOptions, port: number): Promise<number> {
+  // Each rebuild reads the content folder again, parsing only the files whose text changed.
+  keepReadingsWhileServing();
   const model = buildModel(options);
   if (reportDiagnostics(model.diagnostics) > 0) {
     console.log("Fix the errors above; the server starts once the content builds.");

@@ -12,7 +12,18 @@ import type { RolePage, UnknownName } from "../roles/extract.ts";
 import { EMPTY_CATALOG, type NameCatalog } from "../roles/names.ts";
 import { sectionsOf, type Section } from "../roles/sections.ts";
 import { loadNames } from "./names.ts";
-import { checkingMarkdown, parsedFrom, parseTokens, readContent, readPage, rolePageProblems, type PageReading, type ParsedPage } from "./read.ts";
+import {
+  checkingMarkdown,
+  parsedFrom,
+  parseTokens,
+  readContent,
+  readPage,
+  rolePageProblems,
+  servingReadCache,
+  type PageReading,
+  type ParsedPage,
+  type ReadCache,
+} from "./read.ts";
 import { loadSettings, type Settings } from "./settings.ts";
 
 export type { ParsedPage } from "./read.ts";
@@ -29,6 +40,8 @@ export interface SiteInputs {
   namesFile?: string;
   /** A Jekyll site's `_config.yml`: its settings apply, its file rules pick the pages, and pages are run through Liquid. */
   jekyllConfig?: string;
+  /** Readings of an earlier read to reuse for files that did not change; the dev server's cache by default. */
+  readCache?: ReadCache;
 }
 
 /**
@@ -115,7 +128,7 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
   const names = loadNames(namesFile);
   // A Jekyll site's Markdown is read after Liquid, which runs once per build, before anything reads the Markdown: the
   // checker, the roles and the renderer. The handbook's own pages are read as they are loaded, on two threads when many.
-  const read = jekyll ? undefined : readContent(inputs.contentDir, settings, names.catalog, namesFile);
+  const read = jekyll ? undefined : readContent(inputs.contentDir, settings, names.catalog, namesFile, undefined, inputs.readCache ?? servingReadCache());
   const content = read ? read.content : loadContent(inputs.contentDir, jekyll?.isExcluded);
   const liquid = jekyll ? renderJekyllLiquid(jekyll, content.pages) : { pages: content.pages, diagnostics: [] };
   const model = modelOf(

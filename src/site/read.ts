@@ -1,11 +1,13 @@
 // Reading the handbook's pages: each file's front matter, and its Markdown parsed once for what the link check and
 // the roles share. A big handbook is read on two threads: this one and a worker, taking chunks of files in turn.
+// While serving, each rebuild reads again only the files whose text changed (ReadCache).
+import fs from "node:fs";
 import path from "node:path";
 import { receiveMessageOnPort } from "node:worker_threads";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Diagnostic } from "../content/diagnostics.ts";
-import { collectContent, listMarkdownFiles, readSource, type LoadedContent, type SkipRule } from "../content/load.ts";
-import type { ParsedSource, SourcePage } from "../content/page.ts";
+import { collectContent, listMarkdownFiles, type LoadedContent, type SkipRule } from "../content/load.ts";
+import { parseSource, type ParsedSource, type SourcePage } from "../content/page.ts";
 import { scanPage, type PageLinks } from "../links/check.ts";
 import { createMarkdown, type MarkdownContext, type RenderEnv } from "../markdown/render.ts";
 import { OUTLINE_RULE } from "../markdown/toc.ts";
@@ -84,11 +86,69 @@ export function readPage(md: ReturnType<typeof createMarkdown>, source: SourcePa
 export interface FileReading {
   source: ParsedSource;
   reading?: PageReading;
+  /** The text it was read from, kept when a ReadCache asks for it. */
+  text?: string;
 }
 
-function readFile(root: string, relPath: string, md: ReturnType<typeof createMarkdown>, catalog: NameCatalog): FileReading {
-  const source = readSource(root, relPath);
-  return source.page ? { source, reading: readPage(md, source.page, catalog) } : { source };
+function readFile(root: string, relPath: string, md: ReturnType<typeof createMarkdown>, catalog: NameCatalog, keepText = false): FileReading {
+  const file = path.join(root, relPath);
+  const text = fs.readFileSync(file, "utf8");
+  const source = parseSource(file, relPath, text);
+  const read: FileReading = source.page ? { source, reading: readPage(md, source.page, catalog) } : { source };
+  if (keepText) read.text = text;
+  return read;
+}
+
+/**
+ * The files one read of the content folder gave, for the next read: a file whose text is the same is not parsed
+ * again, its reading (front matter, links, role) is reused as it is. What else reading depends on (the folder, the
+ * settings reading uses, the names file) is the cache's context; when it changes, every file is read afresh.
+ * A README is always read afresh: whether it is its folder's index depends on its siblings, and collectContent sets
+ * its URL on the page it was read into.
+ */
+export class ReadCache {
+  #context: string | undefined;
+  #files = new Map<string, FileReading>();
+
+  /** The files an earlier read in this context kept, by path below the content folder; none when the context changed. */
+  kept(context: string): ReadonlyMap<string, FileReading> {
+    if (context !== this.#context) [this.#context, this.#files] = [context, new Map()];
+    return this.#files;
+  }
+
+  /** Keeps this read's files (with their text) in place of the last read's. */
+  keep(files: readonly string[], results: readonly FileReading[]): void {
+    this.#files = new Map();
+    files.forEach((relPath, i) => {
+      if (results[i]!.text !== undefined && !README.test(relPath)) this.#files.set(relPath, results[i]!);
+    });
+  }
+}
+
+const README = /(^|\/)readme\.(md|markdown)$/i;
+
+/** The cache the dev server's rebuilds read through; undefined in any other command. */
+let servingCache: ReadCache | undefined;
+
+/** Makes every later read of the content folder in this process reuse the readings of files that did not change. */
+export function keepReadingsWhileServing(): void {
+  servingCache ??= new ReadCache();
+}
+
+/** The dev server's cache, once keepReadingsWhileServing has been called. */
+export function servingReadCache(): ReadCache | undefined {
+  return servingCache;
+}
+
+/** What reading a page depends on besides its own file: the folder, the settings reading uses, the names file. */
+function readingContext(root: string, settings: ReadingSettings, namesFile: string): string {
+  let names: string | null = null;
+  try {
+    names = fs.readFileSync(namesFile, "utf8");
+  } catch {
+    // No names file: no names known, the same as for every read without one.
+  }
+  return JSON.stringify([root, settings.pathPrefix, settings.callouts, settings.headingIds, names]);
 }
 
 /** The content folder read: its pages and problems, and each page's reading by file. */
@@ -112,6 +172,8 @@ export interface ReadJob {
   chunk: number;
   /** [next chunk to take, chunks the worker has posted]. */
   control: SharedArrayBuffer;
+  /** Post each file's text with its reading (for a ReadCache). */
+  keepText: boolean;
 }
 
 /** A chunk the worker read, or the error it met doing so. */
@@ -132,7 +194,7 @@ export function readChunks(job: ReadJob, post: (message: ReadWorkerMessage) => v
     try {
       const files: FileReading[] = [];
       for (let i = chunk * job.chunk; i < Math.min(job.files.length, (chunk + 1) * job.chunk); i++) {
-        files.push(readFile(job.root, job.files[i]!, md, catalog));
+        files.push(readFile(job.root, job.files[i]!, md, catalog, job.keepText));
       }
       message = { chunk, files };
     } catch (error) {
@@ -146,7 +208,8 @@ export function readChunks(job: ReadJob, post: (message: ReadWorkerMessage) => v
 
 /**
  * Reads every Markdown file below the content folder, and parses each page. The same result whether or not a worker
- * helps: files are taken in chunks from a shared counter, and results are put back in file order.
+ * helps: files are taken in chunks from a shared counter, and results are put back in file order. With a cache, a
+ * file whose text has not changed since the cache's last read is not parsed again: the same result as reading it.
  */
 export function readContent(
   contentDir: string,
@@ -154,13 +217,25 @@ export function readContent(
   catalog: NameCatalog,
   namesFile: string,
   skip?: SkipRule,
+  cache?: ReadCache,
 ): ReadContent {
   const root = path.resolve(contentDir);
   const files = listMarkdownFiles(root, skip);
+  const results = new Array<FileReading>(files.length);
+  const kept = cache?.kept(readingContext(root, settings, namesFile));
+  const missing: number[] = [];
+  files.forEach((relPath, i) => {
+    const before = kept?.get(relPath);
+    if (before && before.text === fs.readFileSync(path.join(root, relPath), "utf8")) results[i] = before;
+    else missing.push(i);
+  });
+  const toRead = missing.map((i) => files[i]!);
   const md = checkingMarkdown(settings, root);
-  const read = (i: number) => readFile(root, files[i]!, md, catalog);
-  if (files.length < PARALLEL_FROM) void takeEarlyReadHelper()?.worker.terminate();
-  const results: FileReading[] = files.length >= PARALLEL_FROM ? readInParallel(root, files, settings, namesFile, read) : files.map((_, i) => read(i));
+  const read = (k: number) => readFile(root, toRead[k]!, md, catalog, cache !== undefined);
+  if (toRead.length < PARALLEL_FROM) void takeEarlyReadHelper()?.worker.terminate();
+  const fresh = toRead.length >= PARALLEL_FROM ? readInParallel(root, toRead, settings, namesFile, cache !== undefined, read) : toRead.map((_, k) => read(k));
+  missing.forEach((i, k) => (results[i] = fresh[k]!));
+  cache?.keep(files, results);
   const readings = new Map<string, PageReading>();
   for (const r of results) if (r.source.page && r.reading) readings.set(r.source.page.file, r.reading);
   return { content: collectContent(files, results.map((r) => r.source)), readings };
@@ -171,6 +246,7 @@ function readInParallel(
   files: string[],
   settings: ReadingSettings,
   namesFile: string,
+  keepText: boolean,
   read: (i: number) => FileReading,
 ): FileReading[] {
   const chunks = Math.ceil(files.length / CHUNK);
@@ -187,6 +263,7 @@ function readInParallel(
     namesFile,
     chunk: CHUNK,
     control: control.buffer as SharedArrayBuffer,
+    keepText,
   };
   helper?.port.postMessage(job);
   // Take chunks until none are left; the worker takes them too, once it has started.
