@@ -45,23 +45,53 @@ function rolesKeyOf(model: SiteModel): string {
 
 /** Whether a page's own source (front matter and Markdown) differs between two reads of it. */
 function sourceChanged(before: HandbookPage, after: HandbookPage): boolean {
+  // The dev server reuses the reading of a file that did not change (ReadCache): the same object.
+  if (before.source === after.source) return false;
   return before.source.body !== after.source.body || JSON.stringify(before.source.meta) !== JSON.stringify(after.source.meta);
 }
 
 /**
- * Each page's frame by URL, and the roles key, computed once per model: the new model of one rebuild is the
- * previous model of the next, so each rebuild computes them for one model only.
+ * What other pages' frames read of a page: its place in the tree, title, visibility and summary (and, for its own
+ * frame, the front matter that shapes it). When no page's node differs, nor the sidebar order or the roles, no
+ * page's frame differs either (frameOf reads nothing else), so only pages whose own source changed are stale.
  */
-const keysOfModel = new WeakMap<SiteModel, { frames: Map<string, string>; roles: string; site: string }>();
+function nodeOf(page: HandbookPage): string {
+  const meta = page.source.meta;
+  const nav = page.kind === "nav" ? [page.title, page.visible, page.parent?.url ?? null, page.children.map((c) => c.url), page.navChildren.map((c) => c.url)] : null;
+  return JSON.stringify([page.kind, nav, meta.summary ?? null, meta.has_toc ?? null, meta.search_exclude ?? null, meta.kind ?? null]);
+}
+
+/** Where the sidebar starts, and its order (previous/next). */
+function orderKeyOf(model: SiteModel): string {
+  return JSON.stringify([model.tree.navRoots.map((p) => p.url), model.tree.sidebarOrder.map((p) => p.url)]);
+}
+
+/**
+ * A model's keys, computed once per model: the new model of one rebuild is the previous model of the next, so each
+ * rebuild computes them for one model only. Each page's node is cheap; its whole frame (a sidebar per page) is
+ * computed only when some node differs (a title edit, say).
+ */
+const keysOfModel = new WeakMap<SiteModel, { nodes: Map<string, string>; order: string; roles: string; site: string }>();
 function keysOf(model: SiteModel) {
   let keys = keysOfModel.get(model);
   if (!keys) {
-    const frames = new Map<string, string>();
-    for (const page of model.tree.pages) frames.set(page.url, frameOf(model, page));
-    keys = { frames, roles: rolesKeyOf(model), site: siteKeyOf(model) };
+    const nodes = new Map<string, string>();
+    for (const page of model.tree.pages) nodes.set(page.url, nodeOf(page));
+    keys = { nodes, order: orderKeyOf(model), roles: rolesKeyOf(model), site: siteKeyOf(model) };
     keysOfModel.set(model, keys);
   }
   return keys;
+}
+
+const framesOfModel = new WeakMap<SiteModel, Map<string, string>>();
+function framesOf(model: SiteModel): Map<string, string> {
+  let frames = framesOfModel.get(model);
+  if (!frames) {
+    frames = new Map();
+    for (const page of model.tree.pages) frames.set(page.url, frameOf(model, page));
+    framesOfModel.set(model, frames);
+  }
+  return frames;
 }
 
 /**
@@ -80,9 +110,11 @@ export function planRebuild(previous: SiteModel, next: SiteModel, changed: Itera
 
   const files = new Set<string>();
   let generated = was.roles !== now.roles;
+  const sameFrames = !generated && was.order === now.order && next.tree.pages.every((p) => was.nodes.get(p.url) === now.nodes.get(p.url));
+  const [framesBefore, framesNow] = sameFrames ? [undefined, undefined] : [framesOf(previous), framesOf(next)];
   for (const page of next.tree.pages) {
     const before = previous.tree.byUrl.get(page.url);
-    const stale = !before || sourceChanged(before, page) || was.frames.get(page.url) !== now.frames.get(page.url);
+    const stale = !before || sourceChanged(before, page) || framesBefore?.get(page.url) !== framesNow?.get(page.url);
     if (!stale) continue;
     if (page.source.generated) generated = true;
     else files.add(page.source.file);
