@@ -188,6 +188,8 @@ async function main(): Promise<void> {
     options: { size: { type: "string", default: "1000" }, edits: { type: "string", default: "3" }, "no-search": { type: "boolean" } },
   });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "handbook-serve-"));
+  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
+  const loadBefore = load();
   try {
     const f = await measureRebuilds(work, Number(values.size), Number(values.edits), !values["no-search"]);
     const row = (name: string, runs: number[]) => `| ${name} | ${median(runs).toFixed(2)} | ${runs.map((x) => x.toFixed(2)).join(", ")} |`;
@@ -203,6 +205,7 @@ async function main(): Promise<void> {
         row("title edit: the browser open on a sibling page shows it in the sidebar", f.titleReload),
         "",
         `Stale pages when a measurement gave up: ${f.bodyStale + f.titleStale}`,
+        `Load average (1 / 5 / 15 min) at the start: ${loadBefore}; at the end: ${load()} (${os.cpus().length} cores)`,
       ].join("\n"),
     );
   } finally {
