@@ -2,9 +2,19 @@ import type { SidebarItem } from "../../src/navigation/queries.ts";
 
 /**
  * The sidebar of one page. Contract: `items` from sidebarFor(); `href` applies the path prefix.
- * Closed branches carry a hidden toggle that the script reveals and fills from /nav.json.
+ * Every page carries it, so its markup stays lean: no classes on items or links (the CSS styles `.nav-list > li`),
+ * and no toggle buttons. An open branch is `<li class="is-open">`, a closed one `<li data-branch>`; the script
+ * (src/client/nav.ts) gives each branch its toggle and fills a closed one from /nav.json.
  */
-export function Sidebar({ items, href, navSrc }: { items: SidebarItem[]; href: (url: string) => string; navSrc: string }) {
+export function Sidebar({
+  items,
+  href,
+  navSrc,
+}: {
+  items: SidebarItem[];
+  href: (url: string) => string;
+  navSrc: string;
+}) {
   return (
     <nav id="site-nav" class="site-nav" aria-label="Handbook" data-nav-src={navSrc}>
       <NavList items={items} href={href} />
@@ -16,19 +26,13 @@ function NavList({ items, href }: { items: SidebarItem[]; href: (url: string) =>
   return (
     <ul class="nav-list">
       {items.map((item) => (
-        <li class={`nav-item${item.kind === "open" ? " is-open" : ""}`}>
-          <a class="nav-link" href={href(item.url)} aria-current={item.current ? "page" : undefined}>
+        <li
+          class={item.kind === "open" ? "is-open" : undefined}
+          data-branch={item.kind === "closed" ? "" : undefined}
+        >
+          <a href={href(item.url)} aria-current={item.current ? "page" : undefined}>
             {item.title}
           </a>
-          {item.kind !== "link" && (
-            <button
-              type="button"
-              class="nav-toggle"
-              hidden
-              aria-expanded={item.kind === "open" ? "true" : "false"}
-              aria-label={`${item.title}: show or hide its pages`}
-            />
-          )}
           {item.kind === "open" && <NavList items={item.children} href={href} />}
         </li>
       ))}

@@ -1,12 +1,18 @@
 import type { NavJsonEntry } from "../navigation/queries.ts";
 
-/** Lets the reader open any branch of the sidebar in place; its children come from /nav.json, fetched once. */
+/**
+ * Lets the reader open any branch of the sidebar in place; its children come from /nav.json, fetched once.
+ * The build marks branches without buttons (`li.is-open` open, `li[data-branch]` closed: _includes/components/Sidebar.tsx),
+ * so the toggles are made here, where they work.
+ */
 export function enhanceSidebar(nav: HTMLElement): void {
   const src = nav.dataset.navSrc;
   let index: Promise<Map<string, NavJsonEntry>> | undefined;
   const load = () =>
     (index ??= fetch(src ?? "nav.json")
-      .then((r) => (r.ok ? (r.json() as Promise<NavJsonEntry[]>) : Promise.reject(new Error(r.statusText))))
+      .then((r) =>
+        r.ok ? (r.json() as Promise<NavJsonEntry[]>) : Promise.reject(new Error(r.statusText)),
+      )
       .then((entries) => {
         const byUrl = new Map<string, NavJsonEntry>();
         const add = (e: NavJsonEntry) => {
@@ -17,14 +23,10 @@ export function enhanceSidebar(nav: HTMLElement): void {
         return byUrl;
       }));
 
-  const reveal = (root: ParentNode) => {
-    root.querySelectorAll<HTMLButtonElement>("button.nav-toggle[hidden]").forEach((b) => (b.hidden = false));
-  };
-
   nav.addEventListener("click", async (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>("button.nav-toggle");
     if (!button) return;
-    const item = button.closest<HTMLLIElement>("li.nav-item");
+    const item = button.closest<HTMLLIElement>("li");
     if (!item) return;
     const open = button.getAttribute("aria-expanded") !== "true";
     if (open && !item.querySelector(":scope > ul")) {
@@ -35,12 +37,31 @@ export function enhanceSidebar(nav: HTMLElement): void {
         return;
       }
       item.append(renderList(entry.children));
-      reveal(item);
     }
     button.setAttribute("aria-expanded", String(open));
     item.classList.toggle("is-open", open);
   });
-  reveal(nav);
+  addToggles(nav);
+}
+
+/** Puts a toggle after the link of every branch under `root` that has none yet. */
+function addToggles(root: ParentNode): void {
+  root
+    .querySelectorAll<HTMLLIElement>(".nav-list > li.is-open, .nav-list > li[data-branch]")
+    .forEach((item) => {
+      const link = item.querySelector<HTMLAnchorElement>(":scope > a");
+      if (!link || item.querySelector(":scope > button")) return;
+      link.after(toggleFor(link.textContent ?? "", item.classList.contains("is-open")));
+    });
+}
+
+function toggleFor(title: string, open: boolean): HTMLButtonElement {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "nav-toggle";
+  button.setAttribute("aria-expanded", String(open));
+  button.setAttribute("aria-label", `${title}: show or hide its pages`);
+  return button;
 }
 
 function renderList(entries: NavJsonEntry[]): HTMLUListElement {
@@ -48,20 +69,12 @@ function renderList(entries: NavJsonEntry[]): HTMLUListElement {
   list.className = "nav-list";
   for (const entry of entries) {
     const item = document.createElement("li");
-    item.className = "nav-item";
     const link = document.createElement("a");
-    link.className = "nav-link";
     link.href = entry.url;
     link.textContent = entry.title;
     item.append(link);
     if (entry.children.length > 0) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "nav-toggle";
-      button.setAttribute("aria-expanded", "false");
-      button.setAttribute("aria-label", `${entry.title}: show or hide its pages`);
-      button.hidden = true;
-      item.append(button);
+      item.append(toggleFor(entry.title, false));
     }
     list.append(item);
   }

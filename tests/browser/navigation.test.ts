@@ -7,6 +7,18 @@ import { buildInto, projectDir } from "../helpers/site.ts";
 
 const AI_ENGINEER = "/teams/dev-team/ai-engineer/";
 const AI_ENGINEER_TITLE = "AI (Artificial Intelligence) Engineer";
+/** The Dev Team's pages in sidebar order: the AI Engineer page's open branch. */
+const DEV_TEAM_ROLES = [
+  "Front-End Engineer",
+  "Back-End Engineer",
+  "Full-Stack Engineer",
+  "Mobile Engineer",
+  "QA Engineer",
+  "Engineering Manager",
+  AI_ENGINEER_TITLE,
+  "Technical Writer",
+  "Staff Engineer",
+];
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 390, height: 844 };
 /** How long a check waits for the page to settle (script loaded, nav.json fetched, CSS applied). */
@@ -113,17 +125,7 @@ describe("navigating the built handbook in a browser", () => {
 
       const devTeam = itemOf(page, "Dev Team");
       const children = devTeam.locator("xpath=./ul/li/a");
-      assert.deepEqual(await childLinkTexts(devTeam), [
-        "Front-End Engineer",
-        "Back-End Engineer",
-        "Full-Stack Engineer",
-        "Mobile Engineer",
-        "QA Engineer",
-        "Engineering Manager",
-        AI_ENGINEER_TITLE,
-        "Technical Writer",
-        "Staff Engineer",
-      ]);
+      assert.deepEqual(await childLinkTexts(devTeam), DEV_TEAM_ROLES);
       for (const link of await children.all())
         await assertVisible(link, true, `Dev Team child "${await link.textContent()}"`);
       await assertAttribute(
@@ -131,6 +133,29 @@ describe("navigating the built handbook in a browser", () => {
         "aria-expanded",
         "true",
         "the Dev Team toggle",
+      );
+
+      // Every item with pages under it, open or closed, has its toggle, and no other item has one.
+      assert.deepEqual(
+        await sidebarOf(page)
+          .getByRole("button")
+          .evaluateAll((buttons) =>
+            buttons.map(
+              (b) => `${b.getAttribute("aria-label")} ${b.getAttribute("aria-expanded")}`,
+            ),
+          ),
+        [
+          "Onboarding: show or hide its pages false",
+          "Teams: show or hide its pages true",
+          "Dev Team: show or hide its pages true",
+          "Platform & Security: show or hide its pages false",
+          "Data Team: show or hide its pages false",
+          "Design Team: show or hide its pages false",
+          "Product Team: show or hide its pages false",
+          "People & Operations: show or hide its pages false",
+          "Ways of Working: show or hide its pages false",
+          "Policies: show or hide its pages false",
+        ],
       );
     });
   });
@@ -247,14 +272,30 @@ describe("navigating the built handbook in a browser", () => {
     await withPage(AI_ENGINEER, { viewport: WIDE, javaScriptEnabled: false }, async (page) => {
       const sidebar = sidebarOf(page);
       await assertVisible(sidebar, true, "the sidebar on a wide screen");
-      assert.ok(
-        (await sidebar.locator("button.nav-toggle").count()) > 0,
-        "the page carries toggles for the script",
-      );
       assert.equal(
-        await sidebar.locator("button.nav-toggle:visible").count(),
+        await sidebar.locator("button").count(),
         0,
-        "no toggle is visible without the script",
+        "no toggle without the script: it would do nothing",
+      );
+      assert.deepEqual(
+        (await sidebar.locator("a").allInnerTexts()).map((t) => t.trim()),
+        [
+          "Home",
+          "Onboarding",
+          "Teams",
+          "Dev Team",
+          ...DEV_TEAM_ROLES,
+          "Platform & Security",
+          "Data Team",
+          "Design Team",
+          "Product Team",
+          "People & Operations",
+          "Ways of Working",
+          "Policies",
+          "Glossary",
+          "Skills & Tools",
+        ],
+        "the sidebar's links without the script",
       );
 
       await sidebar.getByRole("link", { name: "Policies", exact: true }).click();
