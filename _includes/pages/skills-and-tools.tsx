@@ -18,7 +18,13 @@ const PLURAL: Record<NameKind, [string, string]> = { tool: ["tool", "tools"], sk
 const count = (n: number, [one, many]: readonly [string, string]) => `${n} ${n === 1 ? one : many}`;
 const ROLES = ["role", "roles"] as const;
 
-/** Every tool and every skill, A–Z, each with the roles that list it (and their team) and a count. */
+/**
+ * Roles the directory lists under one name; the name's own page lists them all. Bounds the directory as a handbook
+ * grows: with every role listed it was 12 MB at 10,000 pages (1,162 roles under Airflow alone).
+ */
+export const INLINE_ROLES = 20;
+
+/** Every tool and every skill, A–Z, each with a count and the roles that list it (and their team), the first 20. */
 function Directory({ index, href }: { index: RoleIndex; href: (url: string) => string }) {
   const groups = [
     { kind: "tool" as const, title: "Tools", entries: index.tools },
@@ -29,7 +35,8 @@ function Directory({ index, href }: { index: RoleIndex; href: (url: string) => s
       <h1>{DIRECTORY.title}</h1>
       <p class="generated-lead">
         Every tool and skill named on the handbook's {count(index.roles.length, ROLES)}, A–Z, with the roles that list
-        it. Generated from the Skills and Tools sections of the role pages: to change an entry, edit the role page.
+        it (each name's page has them all). Generated from the Skills and Tools sections of the role pages: to change an
+        entry, edit the role page.
       </p>
       <ul class="directory-jump">
         {groups.map((g) => (
@@ -54,12 +61,19 @@ function Directory({ index, href }: { index: RoleIndex; href: (url: string) => s
                   <span class="name-count">{count(entry.roles.length, ROLES)}</span>
                 </p>
                 <ul class="name-roles">
-                  {entry.roles.map((role) => (
+                  {entry.roles.slice(0, INLINE_ROLES).map((role) => (
                     <li>
                       <a href={href(role.url)}>{role.title}</a>
                       {role.team && <span class="name-team"> ({role.team.title})</span>}
                     </li>
                   ))}
+                  {entry.roles.length > INLINE_ROLES && (
+                    <li class="name-more">
+                      <a href={href(entry.url)}>
+                        {count(entry.roles.length - INLINE_ROLES, ["more role", "more roles"])} on the {entry.name} page
+                      </a>
+                    </li>
+                  )}
                 </ul>
               </li>
             ))}

@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { buildInto, copyFixture, fixture, loadPage, runCli } from "../helpers/site.ts";
+import { generateHandbook } from "../../bench/generate.ts";
+import { INLINE_ROLES } from "../../_includes/pages/skills-and-tools.tsx";
+import { buildInto, copyFixture, fixture, loadPage, runCli, tempDir } from "../helpers/site.ts";
 
 describe("the pages built from the role pages", () => {
   let outDir = "";
@@ -192,5 +194,24 @@ describe("generated pages and the content checks", () => {
       `roles/index.md:10:16 error anchor "#toolz" matches no heading on /skills-and-tools/ (did you mean "#tools"?)`,
       `roles/notes.md:3:12 error URL "/tools/pytorch/" is where the generated page of the tool "PyTorch" goes; change this page's permalink or file name`,
     ]);
+  });
+});
+
+describe("the directory of a large handbook", () => {
+  test("lists the first 20 roles under a name and links the rest to the name's page, which lists them all", async () => {
+    const content = path.join(tempDir(), "large");
+    generateHandbook(content, 300);
+    const result = await buildInto(content, ["--no-search"]);
+    assert.equal(result.code, 0, result.stderr);
+    const $ = loadPage(result.outDir, "/skills-and-tools/");
+    const airflow = $('.name-item:has(.name-link:contains("Airflow"))');
+    const total = Number(/^(\d+) roles$/.exec(airflow.find(".name-count").text())?.[1]);
+    assert.ok(total > INLINE_ROLES, `Airflow is listed by ${total} roles`);
+    assert.equal(airflow.find(".name-roles li:not(.name-more)").length, INLINE_ROLES);
+    const more = airflow.find(".name-more a");
+    assert.equal(more.text(), `${total - INLINE_ROLES} more roles on the Airflow page`);
+    assert.equal(more.attr("href"), "/tools/airflow/");
+    const page = loadPage(result.outDir, "/tools/airflow/");
+    assert.equal(page(".name-role-list > li > a").length, total);
   });
 });
