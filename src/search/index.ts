@@ -22,7 +22,8 @@ export interface SearchIndexReport {
   pages: number;
   /** The folder the Pagefind bundle was written to. */
   bundleDir: string;
-  /** Wall time of indexing and writing the bundle, in milliseconds. */
+  /** Wall time of indexing and writing the bundle, in milliseconds; for pages fed while the build rendered them, the
+   * time indexing took once the last page was rendered. */
   ms: number;
 }
 
@@ -145,7 +146,6 @@ export async function writeSearchIndex(
  * indexes the written pages afresh instead.
  */
 export class SearchIndexer {
-  readonly #started = performance.now();
   readonly #expected: string[];
   readonly #rendered = new Map<string, string>();
   readonly #index: Promise<pagefind.PagefindIndex>;
@@ -190,6 +190,8 @@ export class SearchIndexer {
 
   /** Waits for Pagefind and writes the bundle; `files` are the build's written files, used only if the pages differ. */
   async finish(files: readonly WrittenFile[], outputDir: string): Promise<SearchIndexReport> {
+    // Reported from here: pages reach Pagefind as the build renders them, so what indexing costs is what is left now.
+    const finishing = performance.now();
     try {
       const index = await this.#index;
       await this.#send();
@@ -203,7 +205,7 @@ export class SearchIndexer {
         return await writeSearchIndex(this.model, files, outputDir);
       }
       const bundleDir = await writeBundle(index, outputDir);
-      return { pages: written.length, bundleDir, ms: performance.now() - this.#started };
+      return { pages: written.length, bundleDir, ms: performance.now() - finishing };
     } finally {
       await pagefind.close();
     }
