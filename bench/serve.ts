@@ -7,12 +7,11 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Page } from "playwright-core";
-import { launchBrowser } from "../tests/helpers/browser.ts";
+import { freePort, launchBrowser } from "../tests/helpers/browser.ts";
 import { generateHandbook } from "./generate.ts";
 
 const projectDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -33,16 +32,6 @@ export interface RebuildFigures {
   /** Pages still wrong when a measurement ended (0 unless the 60 s limit was reached). */
   bodyStale: number;
   titleStale: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

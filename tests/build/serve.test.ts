@@ -1,24 +1,14 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import * as cheerio from "cheerio";
+import { freePort } from "../helpers/browser.ts";
 import { buildInto, copyFixture, projectDir, tempDir } from "../helpers/site.ts";
 
 // The dev server (`npm start`) on a content folder outside the project, as `--content` allows: every edit must
 // reach the pages it changes, and a broken edit must leave the last good site served.
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Waits until `check` holds (polling), or fails with `what` after 60 s. */
 async function eventually(what: string, check: () => boolean | Promise<boolean>): Promise<void> {

@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 import sirv from "sirv";
 
@@ -42,4 +42,15 @@ export async function serveStatic(dir: string, prefix = "/"): Promise<{ origin: 
     url: (path: string) => origin + (prefix === "/" ? path : prefix.slice(0, -1) + path),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A TCP port free on 127.0.0.1 right now, for a server a test or benchmark starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
