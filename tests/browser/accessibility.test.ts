@@ -1,34 +1,26 @@
 // The accessibility gate: axe-core finds nothing on any page type, in every theme, with the search dialog open
 // and the narrow menu open; and the site works from the keyboard alone.
 import assert from "node:assert/strict";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, serveStatic } from "../helpers/browser.ts";
-import { chooseTheme, pageTypesIn, runAxe, THEME_MODES, type PageType } from "../helpers/gates.ts";
-import { buildInto, projectDir } from "../helpers/site.ts";
+import { chooseTheme, runAxe, serveHandbook, THEME_MODES, type PageType, type ServedHandbook } from "../helpers/gates.ts";
 
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 390, height: 844 };
 
-type Site = Awaited<ReturnType<typeof serveStatic>>;
-
 describe("axe-core finds no violations", () => {
   let browser: Browser;
-  let site: Site;
+  let site: ServedHandbook["site"];
   let pageTypes: PageType[] = [];
+  let served: ServedHandbook | undefined;
 
   before(async () => {
-    const result = await buildInto(path.join(projectDir, "content"));
-    assert.equal(result.code, 0, result.stderr);
-    pageTypes = pageTypesIn(result.outDir);
-    site = await serveStatic(result.outDir);
-    browser = await launchBrowser();
+    served = await serveHandbook();
+    ({ browser, site, pageTypes } = served);
   });
 
   after(async () => {
-    await browser?.close();
-    await site?.close();
+    await served?.close();
   });
 
   /** A context in a theme mode; axe is injected inline, so this one context bypasses the CSP. */
@@ -101,18 +93,16 @@ describe("axe-core finds no violations", () => {
 
 describe("using the handbook with the keyboard alone", () => {
   let browser: Browser;
-  let site: Site;
+  let site: ServedHandbook["site"];
+  let served: ServedHandbook | undefined;
 
   before(async () => {
-    const result = await buildInto(path.join(projectDir, "content"));
-    assert.equal(result.code, 0, result.stderr);
-    site = await serveStatic(result.outDir);
-    browser = await launchBrowser();
+    served = await serveHandbook();
+    ({ browser, site } = served);
   });
 
   after(async () => {
-    await browser?.close();
-    await site?.close();
+    await served?.close();
   });
 
   async function open(url: string, viewport = WIDE): Promise<{ context: BrowserContext; page: Page }> {

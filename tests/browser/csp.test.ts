@@ -2,31 +2,23 @@
 // applies, runs everything it does (search with results, theme toggle, copy button, sidebar branches from nav.json,
 // the narrow menu) with no Content-Security-Policy violation, no console error and no script error.
 import assert from "node:assert/strict";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, serveStatic } from "../helpers/browser.ts";
-import { pageTypesIn, watchForViolations, type PageType } from "../helpers/gates.ts";
-import { buildInto, projectDir } from "../helpers/site.ts";
-
-type Site = Awaited<ReturnType<typeof serveStatic>>;
+import { serveHandbook, watchForViolations, type PageType, type ServedHandbook } from "../helpers/gates.ts";
 
 describe("the Content-Security-Policy in every page's <meta>", () => {
   let browser: Browser;
-  let site: Site;
+  let site: ServedHandbook["site"];
   let pageTypes: PageType[] = [];
+  let served: ServedHandbook | undefined;
 
   before(async () => {
-    const result = await buildInto(path.join(projectDir, "content"));
-    assert.equal(result.code, 0, result.stderr);
-    pageTypes = pageTypesIn(result.outDir);
-    site = await serveStatic(result.outDir);
-    browser = await launchBrowser();
+    served = await serveHandbook();
+    ({ browser, site, pageTypes } = served);
   });
 
   after(async () => {
-    await browser?.close();
-    await site?.close();
+    await served?.close();
   });
 
   /** A fresh context whose CSP violations, console errors and script errors land in `problems`. */

@@ -3,7 +3,10 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import assert from "node:assert/strict";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser, serveStatic } from "./browser.ts";
+import { buildInto, projectDir } from "./site.ts";
 
 /** One page of each kind the handbook has, in the handbook's own content. */
 export interface PageType {
@@ -89,4 +92,28 @@ export async function watchForViolations(context: BrowserContext): Promise<strin
   });
   context.on("weberror", (error) => problems.push(`${error.page()?.url() ?? ""}: page error: ${error.error().message}`));
   return problems;
+}
+
+/** The handbook's own content built, served and a browser started: what each gate visits its page types in. */
+export interface ServedHandbook {
+  browser: Browser;
+  site: Awaited<ReturnType<typeof serveStatic>>;
+  pageTypes: PageType[];
+  close(): Promise<void>;
+}
+
+export async function serveHandbook(): Promise<ServedHandbook> {
+  const result = await buildInto(path.join(projectDir, "content"));
+  assert.equal(result.code, 0, result.stderr);
+  const site = await serveStatic(result.outDir);
+  const browser = await launchBrowser();
+  return {
+    browser,
+    site,
+    pageTypes: pageTypesIn(result.outDir),
+    async close() {
+      await browser.close();
+      await site.close();
+    },
+  };
 }
