@@ -1,12 +1,9 @@
-import { handbookPlugin } from "./src/eleventy/plugin.ts";
-import { readBuildOptions } from "./src/eleventy/options.ts";
+import { defaultBuildOptions } from "./src/eleventy/options.ts";
+import { handbookPlugin, type EleventyConfig } from "./src/eleventy/plugin.ts";
+import { BuildSession } from "./src/eleventy/session.ts";
 
-// Thin on purpose: every rule lives in src/, registered by the handbook plugin.
-export default function (eleventyConfig: Parameters<typeof handbookPlugin>[0]) {
-  handbookPlugin(eleventyConfig, readBuildOptions());
+// Thin on purpose: `npx @11ty/eleventy --config=eleventy.config.ts` builds the handbook's content/ into _site/ with
+// the defaults. The project's commands (src/cli/) do not read this file: they pass the plugin their own session.
+export default function (eleventyConfig: EleventyConfig) {
+  handbookPlugin(eleventyConfig, new BuildSession(defaultBuildOptions()));
 }
-
-export const config = {
-  markdownTemplateEngine: false,
-  htmlTemplateEngine: false,
-};

@@ -1,6 +1,7 @@
 import { renderToString } from "preact-render-to-string";
 import { breadcrumbsFor, childrenOf, neighboursOf, sidebarFor } from "../../src/navigation/queries.ts";
-import type { HandbookState } from "../../src/eleventy/plugin.ts";
+import type { HandbookPage } from "../../src/navigation/tree.ts";
+import type { SiteModel } from "../../src/site/model.ts";
 import { describeForSearch, type SearchFacets } from "../../src/search/facets.ts";
 import { editUrlOf, lastUpdated } from "../../src/site/page-meta.ts";
 import { isLongPage, showsToc, type OutlineEnv } from "../../src/markdown/toc.ts";
@@ -16,21 +17,21 @@ import { Sidebar } from "../components/Sidebar.tsx";
 import { TeamMatrix } from "../components/TeamMatrix.tsx";
 import { Toc } from "../components/Toc.tsx";
 
-/** What Eleventy hands the layout; the Markdown renderer adds the page's outline (src/markdown/toc.ts). */
+/** What the layout renders: the page in this build's model, and its content; the Markdown renderer adds the page's outline (src/markdown/toc.ts). */
 export interface LayoutData extends OutlineEnv, OwnTocEnv {
-  /** The build's state; its model holds the tree. */
-  handbook: HandbookState;
-  /** Eleventy's page: where it came from. */
-  page: { inputPath: string; url: string };
-  /** Rendered Markdown of the page (the one place raw HTML passes). */
+  /** This build's model; it holds the tree. */
+  model: SiteModel;
+  /** Whether the site has a search index (and pages offer search). */
+  search: boolean;
+  /** The page being rendered. */
+  page: HandbookPage;
+  /** Rendered Markdown of the page, or a generated page's content (the one place raw HTML passes). */
   content: string;
 }
 
 /** The handbook layout: header, sidebar, breadcrumbs, content, child list, previous/next, footer, search dialog. */
 export default function render(data: LayoutData): string {
-  const model = data.handbook.model;
-  const page = model.pageFor(data.page.inputPath, data.page.url);
-  if (!page) throw new Error(`The handbook layout was used by ${data.page.inputPath}, which is not a content page.`);
+  const { model, page } = data;
   const meta = page.source.meta;
   const href = (url: string) => model.href(url);
   const title = page.kind === "nav" ? page.title : undefined;
@@ -41,7 +42,7 @@ export default function render(data: LayoutData): string {
   const children = meta.has_toc === false ? [] : childrenOf(page);
   const facets = describeForSearch(page, model.roles);
   const team = model.roles.teamAt(page.url);
-  const search = data.handbook.search;
+  const search = data.search;
   const outline = data.handbookOutline;
   // A page with its own kramdown table of contents (`{:toc}`, a migrated Just the Docs page) gets no second one.
   const toc = showsToc(outline) && !hasOwnToc(data) ? outline.toc : undefined;

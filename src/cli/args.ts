@@ -13,6 +13,7 @@ export const siteOptions = {
   "jekyll-config": { type: "string" },
   links: { type: "string" },
   quiet: { type: "boolean" },
+  force: { type: "boolean" },
   port: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -39,6 +40,7 @@ export function parseSiteArgs(argv: string[], projectDir = process.cwd()) {
       ...(v.url !== undefined ? { url: v.url.replace(/\/+$/, "") } : {}),
     },
     search: !v["no-search"],
+    force: v.force === true,
     ...jekyllAndLinks(v["jekyll-config"], v.content, v.links),
   };
   const port = v.port === undefined ? 8080 : Number(v.port);

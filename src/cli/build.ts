@@ -2,11 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ContentError, reportDiagnostics } from "../content/diagnostics.ts";
-import { buildModel, handOffModel, linkSeverity, publishBuildOptions, type BuildOptions } from "../eleventy/options.ts";
-import { FEED_FROM, handOffLinkFeed, startLinkFeed, type LinkFeed } from "../links/feed.ts";
+import { buildModel, linkSeverity, type BuildOptions } from "../eleventy/options.ts";
+import { handbookPlugin } from "../eleventy/plugin.ts";
+import { BuildSession, consoleLog, type SessionLog } from "../eleventy/session.ts";
+import { FEED_FROM, startLinkFeed } from "../links/feed.ts";
 import { checkBuiltLinks, type BuiltLinksReport } from "../links/gate.ts";
 import { rolesSummary } from "../roles/directory.ts";
 import { validateContent } from "../site/validate.ts";
+import { MARKER_TEXT, OUTPUT_MARKER, outputFolderProblem, removeLeftStaging, stagingFolder } from "./output-folder.ts";
 
 /** What a build did. */
 export interface BuildReport {
@@ -17,68 +20,76 @@ export interface BuildReport {
 }
 
 /** Checks the content, then builds the site into a fresh folder and swaps it in; nothing half-written on failure. */
-export async function buildSite(options: BuildOptions, log: (line: string) => void = console.log): Promise<BuildReport | undefined> {
+export async function buildSite(options: BuildOptions, log: SessionLog = consoleLog): Promise<BuildReport | undefined> {
   const started = performance.now();
+  const refused = outputFolderProblem(options);
+  if (refused) {
+    log.error(`error: ${refused}`);
+    log.info("Build stopped. Nothing was written.");
+    return undefined;
+  }
+  removeLeftStaging(options.outputDir);
   const model = buildModel(options);
   const checked = model.failed ? [] : validateContent(model, linkSeverity(options));
-  const errors = reportDiagnostics([...model.diagnostics, ...checked]);
+  const errors = reportDiagnostics([...model.diagnostics, ...checked], log.error);
   if (errors > 0) {
-    log(`Build stopped: ${errors} error(s) in the content. Nothing was written.`);
+    log.info(`Build stopped: ${errors} error(s) in the content. Nothing was written.`);
     return undefined;
   }
 
-  const staging = `${options.outputDir}.partial-${process.pid}`;
-  let links: BuiltLinksReport | undefined;
-  let feed: LinkFeed | undefined;
+  const staging = stagingFolder(options.outputDir);
   fs.rmSync(staging, { recursive: true, force: true });
+  const session = new BuildSession({ ...options, outputDir: staging }, log, model);
+  let links: BuiltLinksReport | undefined;
   try {
-    publishBuildOptions({ ...options, outputDir: staging });
-    handOffModel(model);
     // A big handbook's pages are scanned for the link gate on a second thread while they are rendered.
-    feed = model.tree.pages.length >= FEED_FROM ? startLinkFeed(model.settings.pathPrefix) : undefined;
-    handOffLinkFeed(feed, staging);
-    const eleventy = new Eleventy(options.contentDir, staging, {
-      configPath: path.join(options.projectDir, "eleventy.config.ts"),
+    const feed = model.tree.pages.length >= FEED_FROM ? startLinkFeed(model.settings.pathPrefix) : undefined;
+    session.linkFeed = feed && { feed, outputDir: staging };
+    const eleventy = new Eleventy(session.inputDir, staging, {
+      configPath: false,
+      config: (eleventyConfig: never) => handbookPlugin(eleventyConfig, session),
       quietMode: true,
       pathPrefix: model.settings.pathPrefix,
       runMode: "build",
       source: "script",
     });
     await eleventy.write();
+    fs.writeFileSync(path.join(staging, OUTPUT_MARKER), MARKER_TEXT);
     // The link gate runs on the staging folder, so a site with a broken link is never swapped in.
-    handOffLinkFeed(undefined, staging);
+    session.linkFeed = undefined;
     links = await checkBuiltLinks(model, staging, options.outputDir, linkSeverity(options), feed);
     // With --links warn, a link the content check already listed is not listed again.
     const listed = new Set(checked.map((d) => `${d.file}:${d.line}:${d.column}`));
     links.diagnostics = links.diagnostics.filter((d) => !listed.has(`${d.file}:${d.line}:${d.column}`));
-    if (reportDiagnostics(links.diagnostics) > 0) {
+    if (reportDiagnostics(links.diagnostics, log.error) > 0) {
       fs.rmSync(staging, { recursive: true, force: true });
-      log(`Build stopped: ${links.diagnostics.length} broken link(s) in the built site. Nothing was written.`);
+      log.info(`Build stopped: ${links.diagnostics.length} broken link(s) in the built site. Nothing was written.`);
       return undefined;
     }
     fs.rmSync(options.outputDir, { recursive: true, force: true });
     fs.renameSync(staging, options.outputDir);
   } catch (error) {
-    feed?.close();
-    handOffLinkFeed(undefined, staging);
+    session.linkFeed?.feed.close();
     fs.rmSync(staging, { recursive: true, force: true });
     const content = findContentError(error);
     if (content) {
-      reportDiagnostics(content.diagnostics);
-      log("Build stopped: the content has errors. Nothing was written.");
+      reportDiagnostics(content.diagnostics, log.error);
+      log.info("Build stopped: the content has errors. Nothing was written.");
       return undefined;
     }
     throw error;
+  } finally {
+    session.close();
   }
   const pages = model.tree.pages.length;
   const ms = performance.now() - started;
-  log(`Built ${pages} pages into ${path.relative(process.cwd(), options.outputDir) || "."} in ${(ms / 1000).toFixed(2)} s`);
+  log.info(`Built ${pages} pages into ${path.relative(process.cwd(), options.outputDir) || "."} in ${(ms / 1000).toFixed(2)} s`);
   if (options.links === "warn" && (links?.diagnostics.length || checked.some((d) => d.severity === "warning"))) {
-    log("Links: the broken links and anchors listed above are warnings (--links warn); the site was written anyway");
+    log.info("Links: the broken links and anchors listed above are warnings (--links warn); the site was written anyway");
   } else if (links) {
-    log(`Links: ${links.checked} internal links and anchors on ${links.pages} pages resolve (checked in ${links.ms.toFixed(0)} ms)`);
+    log.info(`Links: ${links.checked} internal links and anchors on ${links.pages} pages resolve (checked in ${links.ms.toFixed(0)} ms)`);
   }
-  for (const line of rolesSummary(model.roles)) log(line);
+  for (const line of rolesSummary(model.roles)) log.info(line);
   return { pages, ms };
 }
 

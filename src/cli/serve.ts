@@ -1,22 +1,33 @@
+import fs from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { reportDiagnostics } from "../content/diagnostics.ts";
-import { buildModel, handOffModel, publishBuildOptions, type BuildOptions } from "../eleventy/options.ts";
+import { buildModel, type BuildOptions } from "../eleventy/options.ts";
+import { handbookPlugin } from "../eleventy/plugin.ts";
+import { BuildSession, consoleLog, type SessionLog } from "../eleventy/session.ts";
 import { keepReadingsWhileServing } from "../site/read.ts";
+import { MARKER_TEXT, OUTPUT_MARKER, outputFolderProblem } from "./output-folder.ts";
 
 /** Builds, serves with live reload and rebuilds on change. Returns -1 while serving (the process stays up). */
-export async function serveSite(options: BuildOptions, port: number): Promise<number> {
+export async function serveSite(options: BuildOptions, port: number, log: SessionLog = consoleLog): Promise<number> {
+  const refused = outputFolderProblem(options);
+  if (refused) {
+    log.error(`error: ${refused}`);
+    return 1;
+  }
   // Each rebuild reads the content folder again, parsing only the files whose text changed.
   keepReadingsWhileServing();
   const model = buildModel(options);
-  if (reportDiagnostics(model.diagnostics) > 0) {
-    console.log("Fix the errors above; the server starts once the content builds.");
+  if (reportDiagnostics(model.diagnostics, log.error) > 0) {
+    log.info("Fix the errors above; the server starts once the content builds.");
     return 1;
   }
-  publishBuildOptions(options);
-  handOffModel(model);
-  const eleventy = new Eleventy(options.contentDir, options.outputDir, {
-    configPath: path.join(options.projectDir, "eleventy.config.ts"),
+  fs.mkdirSync(options.outputDir, { recursive: true });
+  fs.writeFileSync(path.join(options.outputDir, OUTPUT_MARKER), MARKER_TEXT);
+  const session = new BuildSession(options, log, model);
+  const eleventy = new Eleventy(session.inputDir, options.outputDir, {
+    configPath: false,
+    config: (eleventyConfig: never) => handbookPlugin(eleventyConfig, session),
     quietMode: true,
     pathPrefix: model.settings.pathPrefix,
     runMode: "serve",
@@ -24,32 +35,20 @@ export async function serveSite(options: BuildOptions, port: number): Promise<nu
   });
   await eleventy.init();
   const rebuild = (await eleventy.watch()) as unknown as (file: string) => Promise<void>;
-  keepFileListCurrent(eleventy as unknown as WatchingEleventy, rebuild);
+  // Eleventy rebuilds when a watched file changes or is added, but not when one is deleted: the page would stay in
+  // every sidebar until the next edit.
+  (eleventy as unknown as WatchingEleventy).watcher.on("unlink", (file) => void rebuild(file));
   await eleventy.serve(port);
   process.on("SIGINT", () => {
-    void eleventy.stopWatch().then(() => process.exit(0));
+    void eleventy.stopWatch().then(() => {
+      session.close();
+      process.exit(0);
+    });
   });
   return -1;
 }
 
-/** The parts of a watching Eleventy that keepFileListCurrent reaches. */
+/** The part of a watching Eleventy that serveSite reaches. */
 interface WatchingEleventy {
-  watcher: { on(event: "add" | "unlink", listener: (file: string) => void): void };
-  fileSystemSearch: { inputs: object; outputs: object; promises: object };
-}
-
-/**
- * Eleventy keeps the list of template files between rebuilds and patches it from the watcher's events, but the
- * patch never applies for an absolute content folder (the list holds paths relative to the working folder): a page
- * added while serving would not be built, and a deleted one would still be read, failing every rebuild. Nor does it
- * rebuild when a file is deleted, so the page would stay in every sidebar. Here an added or deleted file makes
- * Eleventy list the files afresh, and a deletion rebuilds.
- */
-function keepFileListCurrent(eleventy: WatchingEleventy, rebuild: (file: string) => Promise<void>): void {
-  const forget = () => Object.assign(eleventy.fileSystemSearch, { inputs: {}, outputs: {}, promises: {} });
-  eleventy.watcher.on("add", forget);
-  eleventy.watcher.on("unlink", (file) => {
-    forget();
-    void rebuild(file);
-  });
+  watcher: { on(event: "unlink", listener: (file: string) => void): void };
 }

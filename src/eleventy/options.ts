@@ -18,9 +18,9 @@ export interface BuildOptions {
   jekyllConfig?: string;
   /** What a broken link or anchor is: an error that stops the build (the default), or a warning that is listed. */
   links: "error" | "warn";
+  /** Write into an output folder that holds files the build did not write (`--force`). */
+  force?: boolean;
 }
-
-const VARIABLE = "HANDBOOK_BUILD_OPTIONS";
 
 /** The defaults: the repository's own content/ into _site/. */
 export function defaultBuildOptions(projectDir = process.cwd()): BuildOptions {
@@ -34,20 +34,6 @@ export function defaultBuildOptions(projectDir = process.cwd()): BuildOptions {
   };
 }
 
-/**
- * Hands options to eleventy.config.ts. An environment variable rather than a module variable, because
- * Eleventy may re-import the config and its modules afresh when watching.
- */
-export function publishBuildOptions(options: BuildOptions, env: NodeJS.ProcessEnv = process.env): void {
-  env[VARIABLE] = JSON.stringify(options);
-}
-
-/** Reads the options the command published, or the defaults when Eleventy runs on its own. */
-export function readBuildOptions(env: NodeJS.ProcessEnv = process.env): BuildOptions {
-  const raw = env[VARIABLE];
-  return raw ? { ...defaultBuildOptions(), ...(JSON.parse(raw) as BuildOptions) } : defaultBuildOptions();
-}
-
 /** The site model the options describe: the content folder, `_data/site.json` and command-line overrides. */
 export function buildModel(options: BuildOptions): SiteModel {
   return buildSiteModel({
@@ -56,23 +42,6 @@ export function buildModel(options: BuildOptions): SiteModel {
     overrides: options.overrides,
     jekyllConfig: options.jekyllConfig,
   });
-}
-
-// A global symbol rather than a module variable, for the same reason as the environment variable above.
-const HANDED_OFF = Symbol.for("handbook.handedOffModel");
-type WithHandOff = typeof globalThis & { [HANDED_OFF]?: SiteModel };
-
-/** Gives the model a command already built (and checked) to the next build, so it is not read twice. */
-export function handOffModel(model: SiteModel): void {
-  (globalThis as WithHandOff)[HANDED_OFF] = model;
-}
-
-/** Takes the model a command handed off for this content, once; later rebuilds read the content afresh. */
-export function takeHandedOffModel(options: BuildOptions): SiteModel | undefined {
-  const g = globalThis as WithHandOff;
-  const model = g[HANDED_OFF];
-  delete g[HANDED_OFF];
-  return model && model.contentDir === path.resolve(options.contentDir) ? model : undefined;
 }
 
 /** The severity of a broken link or anchor under these options: every link check decides it here. */

@@ -2,13 +2,13 @@
 // so on a full build it works on the second core while Eleventy renders on the first, instead of starting once every
 // page is written.
 import path from "node:path";
-import { currentLinkFeed } from "../links/feed.ts";
 import { SearchIndexer, type SearchIndexReport, type WrittenFile } from "../search/index.ts";
-import type { EleventyConfig, HandbookState } from "./plugin.ts";
+import type { EleventyConfig } from "./plugin.ts";
+import type { BuildSession } from "./session.ts";
 
 /** The page a transform is running for, as Eleventy gives it. */
 interface TransformContext {
-  page: { inputPath: string; url: string | false; outputPath: string | false };
+  page: { url: string | false; outputPath: string | false };
 }
 
 /** Starts and finishes the feeding around each build. */
@@ -23,21 +23,21 @@ export interface SearchFeed {
  * Registers the transform that hands each rendered page to the search indexer and to the link gate's worker, when
  * there is one; register it after every other transform.
  */
-export function registerSearchFeed(eleventyConfig: EleventyConfig, state: HandbookState): SearchFeed {
+export function registerSearchFeed(eleventyConfig: EleventyConfig, session: BuildSession): SearchFeed {
   let indexer: SearchIndexer | undefined;
   eleventyConfig.addTransform("handbook-search-feed", function (this: TransformContext, content: unknown) {
-    const { inputPath, url, outputPath } = this.page;
+    const { url, outputPath } = this.page;
     if (typeof content !== "string" || typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;
-    indexer?.offer(inputPath, url, content);
+    indexer?.offer(url, content);
     // The link gate's second thread, when the command started one (src/links/feed.ts).
-    const links = currentLinkFeed();
+    const links = session.linkFeed;
     if (links) links.feed.add(path.relative(links.outputDir, outputPath).split(path.sep).join("/"), content);
     return content;
   });
   return {
     start(runMode) {
       // A dev server's builds index in their own way (src/eleventy/watch.ts).
-      indexer = state.search && runMode === "build" ? new SearchIndexer(state.model) : undefined;
+      indexer = session.search && runMode === "build" ? new SearchIndexer(session.model) : undefined;
     },
     async finish(results, outputDir) {
       const fed = indexer;

@@ -9,13 +9,12 @@ import type { HandbookPage } from "../navigation/tree.ts";
 import { describeForSearch } from "../search/facets.ts";
 import { writeSearchIndex, type WrittenFile } from "../search/index.ts";
 import type { SiteModel } from "../site/model.ts";
-import type { BuildOptions } from "./options.ts";
-import type { EleventyConfig, HandbookState } from "./plugin.ts";
+import type { RenderList } from "./pages.ts";
+import type { EleventyConfig } from "./plugin.ts";
+import type { BuildSession } from "./session.ts";
 
-/** What one rebuild renders: everything, or the content pages listed (absolute files) and maybe the generated pages. */
-export type RebuildPlan =
-  | { all: true; reason: string }
-  | { all: false; files: ReadonlySet<string>; generated: boolean };
+/** What one rebuild renders: everything, or the pages at the URLs listed. */
+export type RebuildPlan = { all: true; reason: string } | { all: false; urls: ReadonlySet<string> };
 
 /** Everything a page's output shows besides its own Markdown: the model's part of the layout's input. */
 function frameOf(model: SiteModel, page: HandbookPage): string {
@@ -108,37 +107,45 @@ export function planRebuild(previous: SiteModel, next: SiteModel, changed: Itera
   const [was, now] = [keysOf(previous), keysOf(next)];
   if (was.site !== now.site) return { all: true, reason: "a page was added, moved or removed, or the settings changed" };
 
-  const files = new Set<string>();
-  let generated = was.roles !== now.roles;
-  const sameFrames = !generated && was.order === now.order && next.tree.pages.every((p) => was.nodes.get(p.url) === now.nodes.get(p.url));
+  const urls = new Set<string>();
+  const rolesChanged = was.roles !== now.roles;
+  const sameFrames = !rolesChanged && was.order === now.order && next.tree.pages.every((p) => was.nodes.get(p.url) === now.nodes.get(p.url));
   const [framesBefore, framesNow] = sameFrames ? [undefined, undefined] : [framesOf(previous), framesOf(next)];
   for (const page of next.tree.pages) {
     const before = previous.tree.byUrl.get(page.url);
-    const stale = !before || sourceChanged(before, page) || framesBefore?.get(page.url) !== framesNow?.get(page.url);
-    if (!stale) continue;
-    if (page.source.generated) generated = true;
-    else files.add(page.source.file);
+    // The generated pages are made from the roles: all of them are rendered again when the roles change.
+    const stale = !before || (rolesChanged && page.source.generated) || sourceChanged(before, page) ||
+      framesBefore?.get(page.url) !== framesNow?.get(page.url);
+    if (stale) urls.add(page.url);
   }
-  return { all: false, files, generated };
+  return { all: false, urls };
 }
 
-/** Virtual templates that only change with the code (rendered on a full rebuild only), and the generated pages. */
+/** Virtual templates that only change with the code: rendered on a full rebuild only. */
 const CODE_ASSETS = ["handbook-css.11ty.js", "handbook-js.11ty.js", "theme-js.11ty.js", "favicon-svg.11ty.js"];
-const GENERATED_PAGES = "skills-and-tools.11ty.js";
+
+/** What the dev server's rebuilds give the rest of the plugin. */
+export interface ServeRebuilds {
+  /** The pages a build renders: every page, or on a rebuild while serving only those whose output can differ. */
+  toRender: RenderList;
+  /** Writes the search index after a build that was not fed as it rendered (a dev server's builds). */
+  indexSearch(results: readonly WrittenFile[], runMode: string | undefined): Promise<void>;
+}
 
 /**
- * While serving: renders on each rebuild only what the plan says, through an Eleventy preprocessor (a template it
- * returns `false` for is neither rendered nor written, so its page on disk stays as it is). A broken edit renders
- * nothing: the plugin reports it and the last good site stays served. Files only ever appear in a plan once the
- * build that renders them has finished, so a failed build's changes are carried to the next one.
+ * While serving: renders on each rebuild only what the plan says. A broken edit renders nothing: the session reports
+ * it and the last good site stays served. Files only ever appear in a plan once the build that renders them has
+ * finished, so a failed build's changes are carried to the next one.
  */
-export function registerServeRebuilds(eleventyConfig: EleventyConfig, state: HandbookState, options: BuildOptions): void {
+export function registerServeRebuilds(eleventyConfig: EleventyConfig, session: BuildSession): ServeRebuilds {
+  const outputDir = session.options.outputDir;
   /** The model the site on disk was rendered from. */
   let rendered: SiteModel | undefined;
   /** This rebuild's plan; undefined for the first build. */
   let plan: RebuildPlan | undefined;
   let startedAt = 0;
   const changed = new Set<string>();
+  const search = backgroundSearchIndex(session);
   // Eleventy waits until a saved file's size has held still for 150 ms; an editor's save is done well within 50.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 
@@ -150,41 +157,57 @@ export function registerServeRebuilds(eleventyConfig: EleventyConfig, state: Han
   eleventyConfig.on("eleventy.before", ({ runMode }: { runMode?: string }) => {
     // The plugin's own handler has refreshed the model and thrown if the content has errors.
     if (runMode !== "serve" || !rendered) return;
-    plan = planRebuild(rendered, state.model, changed);
-    const next = state.model;
-    for (const page of rendered.tree.pages) if (!next.tree.byUrl.has(page.url)) removeOutput(options.outputDir, page.url);
+    plan = planRebuild(rendered, session.model, changed);
+    const next = session.model;
+    for (const page of rendered.tree.pages) if (!next.tree.byUrl.has(page.url)) removeOutput(outputDir, page.url);
   });
 
   eleventyConfig.addPreprocessor("handbook-serve-rebuild", "*", function (this: { inputPath: string }) {
     if (!plan || plan.all) return undefined;
-    const name = path.basename(this.inputPath);
-    if (CODE_ASSETS.includes(name)) return false;
-    if (name === GENERATED_PAGES) return plan.generated ? undefined : false;
-    const page = state.model.page(this.inputPath);
-    // Files that are not pages (nav.json, the 404 page, roles.json, sitemap.xml) are small: always rendered.
-    if (!page) return undefined;
-    return plan.files.has(page.source.file) ? undefined : false;
+    return CODE_ASSETS.includes(path.basename(this.inputPath)) ? false : undefined;
   });
 
   eleventyConfig.on("eleventy.after", ({ runMode }: { runMode?: string }) => {
     const wasServing = runMode === "serve" && rendered !== undefined;
-    rendered = state.model;
+    rendered = session.model;
     // Ready before the first edit, so that edit compares with keys already computed.
-    if (runMode === "serve") setTimeout(() => keysOf(state.model), 0).unref();
+    if (runMode === "serve") setTimeout(() => keysOf(session.model), 0).unref();
     changed.clear();
     if (!wasServing || !plan) return;
     const ms = (performance.now() - startedAt).toFixed(0);
-    const what = plan.all
-      ? `every page (${plan.reason})`
-      : `${plan.files.size} page(s)${plan.generated ? " and the Skills & Tools pages" : ""}`;
-    console.log(`Rebuilt ${what} in ${ms} ms`);
+    const what = plan.all ? `every page (${plan.reason})` : `${plan.urls.size} page(s)`;
+    session.log.info(`Rebuilt ${what} in ${ms} ms`);
   });
+
+  return {
+    toRender: (model) => {
+      const urls = model.tree.pages.map((p) => p.url);
+      return plan && !plan.all ? urls.filter((url) => (plan as { urls: ReadonlySet<string> }).urls.has(url)) : urls;
+    },
+    async indexSearch(results, runMode) {
+      // A rebuild while serving writes only the pages it changed; the index follows in the background.
+      if (runMode === "serve" && plan) return search.schedule();
+      const index = await writeSearchIndex(session.model, results, outputDir);
+      session.log.info(`Search: indexed ${index.pages} pages in ${(index.ms / 1000).toFixed(2)} s`);
+    },
+  };
 }
 
 /** Deletes the page a removed file had built, so the server stops serving it. */
 function removeOutput(outputDir: string, url: string): void {
-  const file = path.join(outputDir, ...decodeURI(url).split("/"), url.endsWith("/") ? "index.html" : "");
-  if (file.startsWith(outputDir + path.sep)) fs.rmSync(file, { force: true });
+  const file = outputFileOf(outputDir, url);
+  if (file?.startsWith(outputDir + path.sep)) fs.rmSync(file, { force: true });
+}
+
+/** The file a page URL is written to below the output folder; undefined for a URL that does not decode. */
+function outputFileOf(outputDir: string, url: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+    return undefined;
+  }
+  return path.join(outputDir, ...decoded.split("/"), url.endsWith("/") ? "index.html" : "");
 }
 
 /** How long the search index waits after the last rebuild before it is rebuilt in the background. */
@@ -195,25 +218,31 @@ const SEARCH_DELAY_MS = 2000;
  * takes seconds, so the index is rebuilt in the background from every page on disk once the edits pause, and a
  * reload never waits for it.
  */
-export function scheduleSearchIndex(state: HandbookState, outputDir: string): void {
-  clearTimeout(searchTimer);
-  searchTimer = setTimeout(() => {
-    searching = searching.then(async () => {
-      const model = state.model;
-      if (model.failed || !state.search) return;
-      const files: WrittenFile[] = [];
-      for (const page of model.tree.pages) {
-        const outputPath = path.join(outputDir, ...decodeURI(page.url).split("/"), page.url.endsWith("/") ? "index.html" : "");
-        if (!fs.existsSync(outputPath)) continue;
-        files.push({ inputPath: page.source.file, url: page.url, outputPath, content: fs.readFileSync(outputPath, "utf8") });
-      }
-      const index = await writeSearchIndex(model, files, outputDir);
-      console.log(`Search: indexed ${index.pages} pages in ${(index.ms / 1000).toFixed(2)} s`);
-    }).catch((error: unknown) => {
-      console.error(`Search: the index was not updated: ${(error as Error).message}`);
-    });
-  }, SEARCH_DELAY_MS);
-  searchTimer.unref();
+function backgroundSearchIndex(session: BuildSession): { schedule(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const outputDir = session.options.outputDir;
+  const index = async () => {
+    const model = session.model;
+    if (model.failed || !session.search) return;
+    const files: WrittenFile[] = [];
+    for (const page of model.tree.pages) {
+      const outputPath = outputFileOf(outputDir, page.url);
+      if (!outputPath || !fs.existsSync(outputPath)) continue;
+      files.push({ url: page.url, outputPath, content: fs.readFileSync(outputPath, "utf8") });
+    }
+    const written = await writeSearchIndex(model, files, outputDir);
+    session.log.info(`Search: indexed ${written.pages} pages in ${(written.ms / 1000).toFixed(2)} s`);
+  };
+  return {
+    schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        running = running.then(index).catch((error: unknown) => {
+          session.log.error(`Search: the index was not updated: ${(error as Error).message}`);
+        });
+      }, SEARCH_DELAY_MS);
+      timer.unref();
+    },
+  };
 }
-let searchTimer: NodeJS.Timeout | undefined;
-let searching: Promise<void> = Promise.resolve();

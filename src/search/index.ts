@@ -6,8 +6,6 @@ import { describeForSearch } from "./facets.ts";
 
 /** One file a build wrote, as Eleventy reports it after the build. */
 export interface WrittenFile {
-  /** Source file of the template. */
-  inputPath: string;
   /** Site URL without the path prefix, or false when the template wrote nothing. */
   url: string | false;
   /** File written, or false. */
@@ -44,7 +42,7 @@ export function searchablePages(
   const pages: Array<{ url: string; content: string }> = [];
   for (const file of files) {
     if (file.url === false || !file.outputPath || !file.outputPath.endsWith(".html")) continue;
-    const page = model.pageFor(file.inputPath, file.url);
+    const page = model.tree.byUrl.get(file.url);
     if (!page || !describeForSearch(page, model.roles)) continue;
     pages.push({ url: model.href(page.url), content: file.content });
   }
@@ -163,9 +161,9 @@ export class SearchIndexer {
   }
 
   /** A page the build rendered (`url` without the path prefix, as Eleventy gives it); pages not for the index are ignored. */
-  offer(inputPath: string, url: string | false, html: string): void {
+  offer(url: string | false, html: string): void {
     if (url === false) return;
-    const page = this.model.pageFor(inputPath, url);
+    const page = this.model.tree.byUrl.get(url);
     if (!page || !describeForSearch(page, this.model.roles)) return;
     this.#rendered.set(this.model.href(page.url), indexedHtml(html));
     void this.#send();

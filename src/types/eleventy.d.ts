@@ -11,7 +11,10 @@ declare module "@11ty/eleventy" {
       input?: string,
       output?: string,
       options?: {
-        configPath?: string;
+        /** false: read no config file. */
+        configPath?: string | false;
+        /** Called with Eleventy's config before any config file, and again after a config reset. */
+        config?: (eleventyConfig: never) => void | Promise<void>;
         quietMode?: boolean;
         pathPrefix?: string;
         runMode?: "build" | "serve" | "watch";

@@ -22,7 +22,10 @@ describe("the pages a rebuild renders", () => {
     edit(rel, change);
     const plan = planRebuild(before, read(), [file(rel)]);
     assert.equal(plan.all, false);
-    return { files: [...(plan.all ? [] : plan.files)].map((f) => path.relative(content, f)).sort(), generated: !plan.all && plan.generated };
+    const urls = plan.all ? [] : [...plan.urls];
+    const after = read();
+    const files = urls.map((url) => after.tree.byUrl.get(url)!.source).filter((s) => !s.generated).map((s) => path.relative(content, s.file)).sort();
+    return { files, generated: urls.some((url) => after.tree.byUrl.get(url)!.source.generated) };
   };
 
   test("a body edit renders that page only", () => {

@@ -32,7 +32,6 @@ function site(count: number): { model: SiteModel; files: WrittenFile[] } {
   const model = modelOf(settingsSchema.parse({}), CONTENT, pages, catalogOf({ tools: {}, skills: [] }));
   assert.deepEqual(model.diagnostics, []);
   const files = model.tree.pages.map((p) => ({
-    inputPath: p.source.file,
     url: p.url,
     outputPath: path.join("/out", p.url, "index.html"),
     content: builtPage(p.source.meta.title ?? p.url, `text of ${p.url} with alpha beta gamma ${p.url.length}`),
@@ -86,7 +85,7 @@ describe("indexing while the build renders", () => {
     const indexer = new SearchIndexer(model);
     const shuffled = [...files].reverse();
     [shuffled[3], shuffled[17]] = [shuffled[17]!, shuffled[3]!];
-    for (const file of shuffled) indexer.offer(file.inputPath, file.url, file.content);
+    for (const file of shuffled) indexer.offer(file.url, file.content);
     const report = await indexer.finish(files, fed);
 
     assert.equal(report.pages, files.length);
@@ -102,7 +101,7 @@ describe("indexing while the build renders", () => {
     await writeSearchIndex(model, files, after);
 
     const indexer = new SearchIndexer(model);
-    for (const file of files.slice(0, -1)) indexer.offer(file.inputPath, file.url, file.content);
+    for (const file of files.slice(0, -1)) indexer.offer(file.url, file.content);
     const report = await indexer.finish(files, fed);
 
     assert.equal(report.pages, files.length);

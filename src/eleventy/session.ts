@@ -1,0 +1,78 @@
+// One build session: what a command (build, serve) hands the Eleventy plugin as an argument, instead of process
+// globals. It holds the options, the logger, the current model and the link gate's feed, and the empty folder Eleventy
+// is given as its input: Eleventy reads no file of the content folder itself, every page reaches it from the model.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ContentError, reportDiagnostics } from "../content/diagnostics.ts";
+import type { LinkFeed } from "../links/feed.ts";
+import type { SiteModel } from "../site/model.ts";
+import { buildModel, type BuildOptions } from "./options.ts";
+
+/** Where a session's messages go: one line at a time. */
+export interface SessionLog {
+  /** Progress and summaries (stdout). */
+  info(line: string): void;
+  /** Problems (stderr). */
+  error(line: string): void;
+}
+
+/** Lines to stdout and stderr. */
+export const consoleLog: SessionLog = {
+  info: (line) => process.stdout.write(line + "\n"),
+  error: (line) => process.stderr.write(line + "\n"),
+};
+
+/** The link gate's second thread for one build, and the folder whose pages it is fed. */
+export interface FedLinks {
+  feed: LinkFeed;
+  outputDir: string;
+}
+
+/** The state of one command's builds: a build's one, or every rebuild of a dev server. */
+export class BuildSession {
+  /** An empty folder Eleventy takes as its input, so it finds no template, data or config file of anyone's. */
+  readonly inputDir: string;
+  /** The link gate's feed during a build that has one. */
+  linkFeed: FedLinks | undefined;
+  #model: SiteModel | undefined;
+  #fresh: SiteModel | undefined;
+
+  constructor(
+    /** What to read and where to write; `outputDir` is where Eleventy writes (a build's staging folder). */
+    readonly options: BuildOptions,
+    readonly log: SessionLog = consoleLog,
+    /** A model the command already read (and checked), used by the first build instead of reading again. */
+    first?: SiteModel,
+  ) {
+    this.inputDir = fs.mkdtempSync(path.join(os.tmpdir(), "handbook-input-"));
+    this.#fresh = first;
+  }
+
+  /** Reads the content afresh (or takes the command's first model) at the start of a build; throws on content errors. */
+  refresh(): SiteModel {
+    const model = this.#fresh ?? buildModel(this.options);
+    this.#fresh = undefined;
+    this.#model = model;
+    if (model.failed) {
+      reportDiagnostics(model.diagnostics, this.log.error);
+      throw new ContentError([...model.diagnostics]);
+    }
+    return model;
+  }
+
+  /** This build's model. */
+  get model(): SiteModel {
+    return this.#model ?? this.refresh();
+  }
+
+  /** Whether builds write a search index (and pages offer search): not with --no-search, nor with `search: false`. */
+  get search(): boolean {
+    return this.options.search && this.model.settings.search;
+  }
+
+  /** Removes the session's input folder. */
+  close(): void {
+    fs.rmSync(this.inputDir, { recursive: true, force: true });
+  }
+}
