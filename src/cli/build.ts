@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { ContentError, reportDiagnostics } from "../content/diagnostics.ts";
+import { ContentError } from "../content/diagnostics.ts";
 import { buildModel, linkSeverity, type BuildOptions } from "../eleventy/options.ts";
 import { handbookPlugin } from "../eleventy/plugin.ts";
-import { BuildSession, consoleLog, type SessionLog } from "../eleventy/session.ts";
+import { BuildSession } from "../eleventy/session.ts";
+import { consoleLog, report, type Log } from "../shared/log.ts";
 import { FEED_FROM, startLinkFeed } from "../links/feed.ts";
 import { checkBuiltLinks, type BuiltLinksReport } from "../links/gate.ts";
 import { rolesSummary } from "../roles/directory.ts";
@@ -20,7 +21,7 @@ export interface BuildReport {
 }
 
 /** Checks the content, then builds the site into a fresh folder and swaps it in; nothing half-written on failure. */
-export async function buildSite(options: BuildOptions, log: SessionLog = consoleLog): Promise<BuildReport | undefined> {
+export async function buildSite(options: BuildOptions, log: Log = consoleLog): Promise<BuildReport | undefined> {
   const started = performance.now();
   const refused = outputFolderProblem(options);
   if (refused) {
@@ -31,7 +32,7 @@ export async function buildSite(options: BuildOptions, log: SessionLog = console
   removeLeftStaging(options.outputDir);
   const model = buildModel(options);
   const checked = model.failed ? [] : validateContent(model, linkSeverity(options));
-  const errors = reportDiagnostics([...model.diagnostics, ...checked], log.error);
+  const errors = report(log, [...model.diagnostics, ...checked]);
   if (errors > 0) {
     log.info(`Build stopped: ${errors} error(s) in the content. Nothing was written.`);
     return undefined;
@@ -61,7 +62,7 @@ export async function buildSite(options: BuildOptions, log: SessionLog = console
     // With --links warn, a link the content check already listed is not listed again.
     const listed = new Set(checked.map((d) => `${d.file}:${d.line}:${d.column}`));
     links.diagnostics = links.diagnostics.filter((d) => !listed.has(`${d.file}:${d.line}:${d.column}`));
-    if (reportDiagnostics(links.diagnostics, log.error) > 0) {
+    if (report(log, links.diagnostics) > 0) {
       fs.rmSync(staging, { recursive: true, force: true });
       log.info(`Build stopped: ${links.diagnostics.length} broken link(s) in the built site. Nothing was written.`);
       return undefined;
@@ -73,7 +74,7 @@ export async function buildSite(options: BuildOptions, log: SessionLog = console
     fs.rmSync(staging, { recursive: true, force: true });
     const content = findContentError(error);
     if (content) {
-      reportDiagnostics(content.diagnostics, log.error);
+      report(log, content.diagnostics);
       log.info("Build stopped: the content has errors. Nothing was written.");
       return undefined;
     }

@@ -1,6 +1,7 @@
 // First: it may start a worker while the modules below load.
 import "./early-read.ts";
 import { defaultBuildOptions } from "../eleventy/options.ts";
+import { consoleLog, type Log } from "../shared/log.ts";
 import { parseSiteArgs, UsageError } from "./args.ts";
 
 const HELP = `Usage: npm run <command> -- [options]
@@ -25,8 +26,12 @@ Options:
   -h, --help           show this help
 `;
 
-/** Runs one of the project's commands and returns its exit code. */
-export async function main(argv: string[]): Promise<number> {
+/** Runs one of the project's commands and returns its exit code; -1 while it keeps serving. */
+export async function main(argv: string[], log: Log = consoleLog): Promise<number> {
+  const help = () => {
+    log.info(HELP.trimEnd());
+    return 0;
+  };
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -35,13 +40,13 @@ export async function main(argv: string[]): Promise<number> {
         if (args.help) return help();
         // Imported when used: Eleventy takes a third of a second to load, which check and new do not need.
         const { buildSite } = await import("./build.ts");
-        return (await buildSite(args.options)) ? 0 : 1;
+        return (await buildSite(args.options, log)) ? 0 : 1;
       }
       case "check": {
         const args = parseSiteArgs(rest);
         if (args.help) return help();
         const { checkSite } = await import("./check.ts");
-        return checkSite(args.options);
+        return checkSite(args.options, log);
       }
       case "new": {
         const { newPage } = await import("./new.ts");
@@ -51,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
         const args = parseSiteArgs(rest);
         if (args.help) return help();
         const { serveSite } = await import("./serve.ts");
-        return await serveSite(args.options, args.port);
+        return await serveSite(args.options, args.port, log);
       }
       case undefined:
       case "help":
@@ -63,16 +68,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n\n${HELP}`);
+      log.error(`error: ${error.message}\n\n${HELP.trimEnd()}`);
       return 2;
     }
     throw error;
   }
-}
-
-function help(): number {
-  process.stdout.write(HELP);
-  return 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("src/cli/main.ts")) {

@@ -1,15 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { reportDiagnostics } from "../content/diagnostics.ts";
 import { buildModel, type BuildOptions } from "../eleventy/options.ts";
 import { handbookPlugin } from "../eleventy/plugin.ts";
-import { BuildSession, consoleLog, type SessionLog } from "../eleventy/session.ts";
+import { BuildSession } from "../eleventy/session.ts";
+import { consoleLog, report, type Log } from "../shared/log.ts";
 import { keepReadingsWhileServing } from "../site/read.ts";
 import { MARKER_TEXT, OUTPUT_MARKER, outputFolderProblem } from "./output-folder.ts";
 
 /** Builds, serves with live reload and rebuilds on change. Returns -1 while serving (the process stays up). */
-export async function serveSite(options: BuildOptions, port: number, log: SessionLog = consoleLog): Promise<number> {
+export async function serveSite(options: BuildOptions, port: number, log: Log = consoleLog): Promise<number> {
   const refused = outputFolderProblem(options);
   if (refused) {
     log.error(`error: ${refused}`);
@@ -18,7 +18,7 @@ export async function serveSite(options: BuildOptions, port: number, log: Sessio
   // Each rebuild reads the content folder again, parsing only the files whose text changed.
   keepReadingsWhileServing();
   const model = buildModel(options);
-  if (reportDiagnostics(model.diagnostics, log.error) > 0) {
+  if (report(log, model.diagnostics) > 0) {
     log.info("Fix the errors above; the server starts once the content builds.");
     return 1;
   }

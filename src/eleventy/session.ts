@@ -4,24 +4,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ContentError, reportDiagnostics } from "../content/diagnostics.ts";
+import { ContentError } from "../content/diagnostics.ts";
 import type { LinkFeed } from "../links/feed.ts";
+import { consoleLog, report, type Log } from "../shared/log.ts";
 import type { SiteModel } from "../site/model.ts";
 import { buildModel, type BuildOptions } from "./options.ts";
-
-/** Where a session's messages go: one line at a time. */
-export interface SessionLog {
-  /** Progress and summaries (stdout). */
-  info(line: string): void;
-  /** Problems (stderr). */
-  error(line: string): void;
-}
-
-/** Lines to stdout and stderr. */
-export const consoleLog: SessionLog = {
-  info: (line) => process.stdout.write(line + "\n"),
-  error: (line) => process.stderr.write(line + "\n"),
-};
 
 /** The link gate's second thread for one build, and the folder whose pages it is fed. */
 export interface FedLinks {
@@ -41,7 +28,7 @@ export class BuildSession {
   constructor(
     /** What to read and where to write; `outputDir` is where Eleventy writes (a build's staging folder). */
     readonly options: BuildOptions,
-    readonly log: SessionLog = consoleLog,
+    readonly log: Log = consoleLog,
     /** A model the command already read (and checked), used by the first build instead of reading again. */
     first?: SiteModel,
   ) {
@@ -55,7 +42,7 @@ export class BuildSession {
     this.#fresh = undefined;
     this.#model = model;
     if (model.failed) {
-      reportDiagnostics(model.diagnostics, this.log.error);
+      report(this.log, model.diagnostics);
       throw new ContentError([...model.diagnostics]);
     }
     return model;

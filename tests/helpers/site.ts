@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
+import { main } from "../../src/cli/main.ts";
 
 /** The repository root. */
 export const projectDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -36,13 +37,44 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs a project command (`build`, `check`, …) the way `npm run` does, in a child process. */
+/** Commands run in this process (through the same `main` as `npm run`); others, such as `new`, in a child process. */
+const IN_PROCESS = new Set(["build", "check"]);
+
+/**
+ * In-process commands run one at a time: Pagefind's Node API drives one indexing service per process, which a build
+ * closes when it is done, so two builds at once would close it under each other.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs a project command (`build`, `check`, …) as `npm run` does, with the project as working folder. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  if (!IN_PROCESS.has(args[0] ?? "") || process.cwd() !== projectDir) return runChild(args, env);
+  const run = queue.then(() => runInProcess(args, env));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runInProcess(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    info: (line) => void (stdout += line + "\n"),
+    error: (line) => void (stderr += line + "\n"),
+    env: { ...process.env, GITHUB_ACTIONS: "", ...env },
+  });
+  return { code, stdout, stderr };
+}
+
+function runChild(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(projectDir, "src/cli/main.ts"), ...args], {
-      cwd: projectDir,
-      env: { ...process.env, GITHUB_ACTIONS: "", ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(projectDir, "src/cli/main.ts"), ...args],
+      {
+        cwd: projectDir,
+        env: { ...process.env, GITHUB_ACTIONS: "", ...env },
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -53,7 +85,10 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run
 }
 
 /** Builds a content folder into a new temporary output folder. */
-export async function buildInto(contentDir: string, extra: string[] = []): Promise<RunResult & { outDir: string }> {
+export async function buildInto(
+  contentDir: string,
+  extra: string[] = [],
+): Promise<RunResult & { outDir: string }> {
   const outDir = path.join(tempDir(), "site");
   const result = await runCli(["build", "--content", contentDir, "--output", outDir, ...extra]);
   return { ...result, outDir };
