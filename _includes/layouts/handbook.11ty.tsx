@@ -1,12 +1,11 @@
 import { renderToString } from "preact-render-to-string";
-import { breadcrumbsFor, childrenOf, neighboursOf, sidebarFor } from "../../src/navigation/queries.ts";
-import type { HandbookPage } from "../../src/navigation/tree.ts";
-import type { SiteModel } from "../../src/site/model.ts";
-import { describeForSearch, type SearchFacets } from "../../src/search/facets.ts";
-import { editUrlOf, lastUpdated } from "../../src/site/page-meta.ts";
+import { withBase } from "../../src/content/urls.ts";
+import type { SearchFacets } from "../../src/search/facets.ts";
+import type { Settings } from "../../src/site/settings.ts";
 import { isLongPage, showsToc, type OutlineEnv } from "../../src/markdown/toc.ts";
 import { hasOwnToc, type OwnTocEnv } from "../../src/markdown/kramdown.ts";
 import { themeAttributes } from "../../src/site/settings.ts";
+import type { PageView } from "../../src/view/page-view.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ChildList } from "../components/ChildList.tsx";
 import { Head } from "../components/Head.tsx";
@@ -17,77 +16,62 @@ import { Sidebar } from "../components/Sidebar.tsx";
 import { TeamMatrix } from "../components/TeamMatrix.tsx";
 import { Toc } from "../components/Toc.tsx";
 
-/** What the layout renders: the page in this build's model, and its content; the Markdown renderer adds the page's outline (src/markdown/toc.ts). */
+/** What the layout renders: a page's view, its content, and what rendering its Markdown found (src/markdown/toc.ts). */
 export interface LayoutData extends OutlineEnv, OwnTocEnv {
-  /** This build's model; it holds the tree. */
-  model: SiteModel;
+  /** What the page shows from the model (src/view/page-view.ts). */
+  view: PageView;
+  /** The site's settings. */
+  settings: Settings;
   /** Whether the site has a search index (and pages offer search). */
   search: boolean;
-  /** The page being rendered. */
-  page: HandbookPage;
   /** Rendered Markdown of the page, or a generated page's content (the one place raw HTML passes). */
   content: string;
 }
 
 /** The handbook layout: header, sidebar, breadcrumbs, content, child list, previous/next, footer, search dialog. */
 export default function render(data: LayoutData): string {
-  const { model, page } = data;
-  const meta = page.source.meta;
-  const href = (url: string) => model.href(url);
-  const title = page.kind === "nav" ? page.title : undefined;
-  const fullTitle = title ? `${title} – ${model.settings.title}` : model.settings.title;
-  const description = meta.description ?? model.settings.description;
-  const withNav = meta.nav_enabled !== false;
-  const { previous, next } = neighboursOf(model.tree, page);
-  const children = meta.has_toc === false ? [] : childrenOf(page);
-  const facets = describeForSearch(page, model.roles);
-  const team = model.roles.teamAt(page.url);
-  const search = data.search;
+  const { view, settings, search } = data;
+  const href = (url: string) => withBase(settings.pathPrefix, url);
+  const { withNav, facets, team } = view;
   const outline = data.handbookOutline;
   // A page with its own kramdown table of contents (`{:toc}`, a migrated Just the Docs page) gets no second one.
   const toc = showsToc(outline) && !hasOwnToc(data) ? outline.toc : undefined;
 
   const html = renderToString(
-    <html lang={model.settings.lang} {...themeAttributes(model.settings)}>
-      <Head settings={model.settings} href={href} title={fullTitle} description={description} />
+    <html lang={settings.lang} {...themeAttributes(settings)}>
+      <Head settings={settings} href={href} title={view.documentTitle} description={view.description} />
       <body class={withNav ? "with-nav" : "without-nav"}>
         <a class="skip-link" href="#main-content">
           Skip to content
         </a>
-        <Header settings={model.settings} href={href} withNav={withNav} search={search} />
+        <Header settings={settings} href={href} withNav={withNav} search={search} />
         <div class="page">
           {withNav && (
             <aside class="sidebar">
-              <Sidebar items={sidebarFor(model.tree, page)} href={href} navSrc={href("/nav.json")} />
+              <Sidebar items={view.sidebar} href={href} navSrc={href("/nav.json")} />
             </aside>
           )}
           {toc && <Toc items={toc} placement="aside" />}
           <main id="main-content" class="main" tabindex={-1}>
-            <Breadcrumbs trail={breadcrumbsFor(page)} href={href} />
+            <Breadcrumbs trail={view.breadcrumbs} href={href} />
             {toc && <Toc items={toc} placement="inline" />}
             <article class="content" data-pagefind-body={facets ? true : undefined}>
               {facets && <SearchData facets={facets} />}
               <div dangerouslySetInnerHTML={{ __html: data.content }} />
-              {team && <TeamMatrix team={team} toolUrl={(tool) => model.roles.entry("tool", tool)?.url} href={href} />}
-              <ChildList items={children} href={href} />
+              {team && <TeamMatrix team={team} toolUrl={(tool) => view.toolUrls[tool]} href={href} />}
+              <ChildList items={view.children} href={href} />
             </article>
-            {model.settings.backToTop && isLongPage(outline) && (
+            {settings.backToTop && isLongPage(outline) && (
               <p class="back-to-top">
                 <a href="#top">Back to top</a>
               </p>
             )}
-            {!page.source.generated && (
-              <PageMeta
-                lastUpdated={lastUpdated(model, page.source)}
-                editUrl={editUrlOf(model.settings, page.source.relPath)}
-                lang={model.settings.lang}
-              />
-            )}
-            <PrevNext previous={previous} next={next} href={href} />
+            {view.source && <PageMeta lastUpdated={view.source.lastUpdated} editUrl={view.source.editUrl} lang={settings.lang} />}
+            <PrevNext previous={view.previous} next={view.next} href={href} />
           </main>
         </div>
         <footer class="site-footer">
-          <p>{model.settings.footer}</p>
+          <p>{settings.footer}</p>
         </footer>
         {search && <SearchDialog bundle={href("/pagefind/")} />}
       </body>

@@ -7,6 +7,7 @@ import render, { type LayoutData } from "../../_includes/layouts/handbook.11ty.t
 import { renderGeneratedPage } from "../../_includes/pages/skills-and-tools.tsx";
 import type { HandbookPage } from "../navigation/tree.ts";
 import type { SiteModel } from "../site/model.ts";
+import { pageView } from "../view/page-view.ts";
 import { markdownFor } from "../site/validate.ts";
 import type { EleventyConfig } from "./plugin.ts";
 import type { BuildSession } from "./session.ts";
@@ -39,13 +40,13 @@ export function registerPages(eleventyConfig: EleventyConfig, session: BuildSess
 
 /** A page's whole HTML document: its Markdown (or generated content) in the handbook layout. */
 export function renderPage(model: SiteModel, page: HandbookPage, search: boolean, md: ReturnType<typeof markdownFor>): string {
-  const env: Omit<LayoutData, "model" | "search" | "page" | "content"> & { page: { inputPath: string } } = {
+  const env: Omit<LayoutData, "view" | "settings" | "search" | "content"> & { page: { inputPath: string } } = {
     page: { inputPath: page.source.file },
   };
   const href = (url: string) => model.href(url);
   const generated = page.source.generated ? model.roles.generatedAt(page.url) : undefined;
   const content = generated ? renderGeneratedPage(generated, model.roles, href) : md.render(page.source.body, env);
-  return render({ ...env, model, search, page, content });
+  return render({ ...env, view: pageView(model, page), settings: model.settings, search, content });
 }
 
 /**

@@ -4,33 +4,16 @@
 // the pages whose output can differ: the changed files, and every page whose navigation (or role data) changed.
 import fs from "node:fs";
 import path from "node:path";
-import { breadcrumbsFor, childrenOf, neighboursOf, sidebarFor } from "../navigation/queries.ts";
 import type { HandbookPage } from "../navigation/tree.ts";
-import { describeForSearch } from "../search/facets.ts";
 import { writeSearchIndex, type WrittenFile } from "../search/index.ts";
 import type { SiteModel } from "../site/model.ts";
+import { pageView } from "../view/page-view.ts";
 import type { RenderList } from "./pages.ts";
 import type { EleventyConfig } from "./plugin.ts";
 import type { BuildSession } from "./session.ts";
 
 /** What one rebuild renders: everything, or the pages at the URLs listed. */
 export type RebuildPlan = { all: true; reason: string } | { all: false; urls: ReadonlySet<string> };
-
-/** Everything a page's output shows besides its own Markdown: the model's part of the layout's input. */
-function frameOf(model: SiteModel, page: HandbookPage): string {
-  const { previous, next } = neighboursOf(model.tree, page);
-  return JSON.stringify([
-    page.kind === "nav" ? page.title : "",
-    page.kind === "nav" ? page.visible : false,
-    sidebarFor(model.tree, page),
-    breadcrumbsFor(page),
-    page.source.meta.has_toc === false ? [] : childrenOf(page),
-    previous ?? null,
-    next ?? null,
-    describeForSearch(page, model.roles) ?? null,
-    model.roles.teamAt(page.url) ?? null,
-  ]);
-}
 
 /** What every page shows the same way: the settings, and which file is built at which URL. */
 function siteKeyOf(model: SiteModel): string {
@@ -46,79 +29,82 @@ function rolesKeyOf(model: SiteModel): string {
 function sourceChanged(before: HandbookPage, after: HandbookPage): boolean {
   // The dev server reuses the reading of a file that did not change (ReadCache): the same object.
   if (before.source === after.source) return false;
-  return before.source.body !== after.source.body || JSON.stringify(before.source.meta) !== JSON.stringify(after.source.meta);
+  return before.source.body !== after.source.body || frontMatterChanged(before, after);
+}
+
+function frontMatterChanged(before: HandbookPage, after: HandbookPage): boolean {
+  return before.source !== after.source && JSON.stringify(before.source.meta) !== JSON.stringify(after.source.meta);
+}
+
+/** What a planner keeps of one model: computed once, as the new model of one rebuild is the previous one of the next. */
+interface ModelKeys {
+  site: string;
+  roles: string;
+  views?: Map<string, string>;
 }
 
 /**
- * What other pages' frames read of a page: its place in the tree, title, visibility and summary (and, for its own
- * frame, the front matter that shapes it). When no page's node differs, nor the sidebar order or the roles, no
- * page's frame differs either (frameOf reads nothing else), so only pages whose own source changed are stale.
+ * Plans the dev server's rebuilds. A page's output is its own source rendered with its page view (src/view), and a
+ * page view reads the tree, the front matter of pages, the roles and the settings, never another page's Markdown
+ * except through the roles. So when only Markdown changed and the roles did not, the edited pages are the only stale
+ * ones; otherwise every page's view is compared with the one the site on disk was rendered with.
  */
-function nodeOf(page: HandbookPage): string {
-  const meta = page.source.meta;
-  const nav = page.kind === "nav" ? [page.title, page.visible, page.parent?.url ?? null, page.children.map((c) => c.url), page.navChildren.map((c) => c.url)] : null;
-  return JSON.stringify([page.kind, nav, meta.summary ?? null, meta.has_toc ?? null, meta.search_exclude ?? null, meta.kind ?? null]);
-}
+export class RebuildPlanner {
+  readonly #keys = new WeakMap<SiteModel, ModelKeys>();
 
-/** Where the sidebar starts, and its order (previous/next). */
-function orderKeyOf(model: SiteModel): string {
-  return JSON.stringify([model.tree.navRoots.map((p) => p.url), model.tree.sidebarOrder.map((p) => p.url)]);
-}
-
-/**
- * A model's keys, computed once per model: the new model of one rebuild is the previous model of the next, so each
- * rebuild computes them for one model only. Each page's node is cheap; its whole frame (a sidebar per page) is
- * computed only when some node differs (a title edit, say).
- */
-const keysOfModel = new WeakMap<SiteModel, { nodes: Map<string, string>; order: string; roles: string; site: string }>();
-function keysOf(model: SiteModel) {
-  let keys = keysOfModel.get(model);
-  if (!keys) {
-    const nodes = new Map<string, string>();
-    for (const page of model.tree.pages) nodes.set(page.url, nodeOf(page));
-    keys = { nodes, order: orderKeyOf(model), roles: rolesKeyOf(model), site: siteKeyOf(model) };
-    keysOfModel.set(model, keys);
+  /** Computes a model's keys ahead of the first edit, so that edit compares with keys already computed. */
+  prepare(model: SiteModel): void {
+    this.#keysOf(model);
   }
-  return keys;
-}
 
-const framesOfModel = new WeakMap<SiteModel, Map<string, string>>();
-function framesOf(model: SiteModel): Map<string, string> {
-  let frames = framesOfModel.get(model);
-  if (!frames) {
-    frames = new Map();
-    for (const page of model.tree.pages) frames.set(page.url, frameOf(model, page));
-    framesOfModel.set(model, frames);
+  /**
+   * Compares the model the site on disk was rendered from with the new one. `changed` lists the files the watcher
+   * reported (absolute); any of them outside the content folder (a layout, a component, the settings, the code)
+   * renders everything.
+   */
+  plan(previous: SiteModel, next: SiteModel, changed: Iterable<string>): RebuildPlan {
+    if (next.jekyll) return { all: true, reason: "a Jekyll site runs Liquid over every page" };
+    const contentDir = next.contentDir + path.sep;
+    for (const file of changed) {
+      if (!file.startsWith(contentDir)) return { all: true, reason: `${path.basename(file)} is not a content page` };
+    }
+    const [was, now] = [this.#keysOf(previous), this.#keysOf(next)];
+    if (was.site !== now.site) return { all: true, reason: "a page was added, moved or removed, or the settings changed" };
+    const rolesChanged = was.roles !== now.roles;
+    const pairs = next.tree.pages.map((page) => [previous.tree.byUrl.get(page.url)!, page] as const);
+    const markdownOnly = !rolesChanged && pairs.every(([before, after]) => !frontMatterChanged(before, after));
+    const [viewsBefore, viewsNow] = markdownOnly ? [undefined, undefined] : [this.#viewsOf(previous), this.#viewsOf(next)];
+    const urls = new Set<string>();
+    for (const [before, page] of pairs) {
+      // The generated pages are made from the roles: all of them are rendered again when the roles change.
+      const stale = (rolesChanged && page.source.generated) || sourceChanged(before, page) || viewsBefore?.get(page.url) !== viewsNow?.get(page.url);
+      if (stale) urls.add(page.url);
+    }
+    return { all: false, urls };
   }
-  return frames;
+
+  #keysOf(model: SiteModel): ModelKeys {
+    let keys = this.#keys.get(model);
+    if (!keys) {
+      keys = { site: siteKeyOf(model), roles: rolesKeyOf(model) };
+      this.#keys.set(model, keys);
+    }
+    return keys;
+  }
+
+  #viewsOf(model: SiteModel): Map<string, string> {
+    const keys = this.#keysOf(model);
+    if (!keys.views) {
+      keys.views = new Map();
+      for (const page of model.tree.pages) keys.views.set(page.url, JSON.stringify(pageView(model, page)));
+    }
+    return keys.views;
+  }
 }
 
-/**
- * Compares the model the site on disk was rendered from with the new one. `changed` lists the files the watcher
- * reported (absolute); any of them outside the content folder (a layout, a component, the settings, the code)
- * renders everything.
- */
+/** Plans one rebuild from the model before an edit to the model after it (RebuildPlanner.plan, without its memory). */
 export function planRebuild(previous: SiteModel, next: SiteModel, changed: Iterable<string>): RebuildPlan {
-  if (next.jekyll) return { all: true, reason: "a Jekyll site runs Liquid over every page" };
-  const contentDir = next.contentDir + path.sep;
-  for (const file of changed) {
-    if (!file.startsWith(contentDir)) return { all: true, reason: `${path.basename(file)} is not a content page` };
-  }
-  const [was, now] = [keysOf(previous), keysOf(next)];
-  if (was.site !== now.site) return { all: true, reason: "a page was added, moved or removed, or the settings changed" };
-
-  const urls = new Set<string>();
-  const rolesChanged = was.roles !== now.roles;
-  const sameFrames = !rolesChanged && was.order === now.order && next.tree.pages.every((p) => was.nodes.get(p.url) === now.nodes.get(p.url));
-  const [framesBefore, framesNow] = sameFrames ? [undefined, undefined] : [framesOf(previous), framesOf(next)];
-  for (const page of next.tree.pages) {
-    const before = previous.tree.byUrl.get(page.url);
-    // The generated pages are made from the roles: all of them are rendered again when the roles change.
-    const stale = !before || (rolesChanged && page.source.generated) || sourceChanged(before, page) ||
-      framesBefore?.get(page.url) !== framesNow?.get(page.url);
-    if (stale) urls.add(page.url);
-  }
-  return { all: false, urls };
+  return new RebuildPlanner().plan(previous, next, changed);
 }
 
 /** Virtual templates that only change with the code: rendered on a full rebuild only. */
@@ -146,6 +132,7 @@ export function registerServeRebuilds(eleventyConfig: EleventyConfig, session: B
   let startedAt = 0;
   const changed = new Set<string>();
   const search = backgroundSearchIndex(session);
+  const planner = new RebuildPlanner();
   // Eleventy waits until a saved file's size has held still for 150 ms; an editor's save is done well within 50.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 
@@ -157,7 +144,7 @@ export function registerServeRebuilds(eleventyConfig: EleventyConfig, session: B
   eleventyConfig.on("eleventy.before", ({ runMode }: { runMode?: string }) => {
     // The plugin's own handler has refreshed the model and thrown if the content has errors.
     if (runMode !== "serve" || !rendered) return;
-    plan = planRebuild(rendered, session.model, changed);
+    plan = planner.plan(rendered, session.model, changed);
     const next = session.model;
     for (const page of rendered.tree.pages) if (!next.tree.byUrl.has(page.url)) removeOutput(outputDir, page.url);
   });
@@ -171,7 +158,7 @@ export function registerServeRebuilds(eleventyConfig: EleventyConfig, session: B
     const wasServing = runMode === "serve" && rendered !== undefined;
     rendered = session.model;
     // Ready before the first edit, so that edit compares with keys already computed.
-    if (runMode === "serve") setTimeout(() => keysOf(session.model), 0).unref();
+    if (runMode === "serve") setTimeout(() => planner.prepare(session.model), 0).unref();
     changed.clear();
     if (!wasServing || !plan) return;
     const ms = (performance.now() - startedAt).toFixed(0);
