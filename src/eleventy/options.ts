@@ -18,6 +18,8 @@ export interface BuildOptions {
   jekyllConfig?: string;
   /** What a broken link or anchor is: an error that stops the build (the default), or a warning that is listed. */
   links: "error" | "warn";
+  /** The address the dev server listens on (serve only); unset is 127.0.0.1, this machine only. */
+  host?: string;
 }
 
 const VARIABLE = "HANDBOOK_BUILD_OPTIONS";

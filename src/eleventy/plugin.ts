@@ -12,6 +12,7 @@ import { registerRolePages } from "./role-pages.ts";
 import { registerContentFiles } from "./content-files.ts";
 import { registerServeRebuilds, scheduleSearchIndex } from "./watch.ts";
 import { registerSearchFeed } from "./search-feed.ts";
+import { devServerOptions } from "./dev-server.ts";
 
 /** The part of Eleventy's config API the handbook uses. */
 export interface EleventyConfig {
@@ -31,6 +32,7 @@ export interface EleventyConfig {
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
   setQuietMode(quiet: boolean): void;
+  setServerOptions(options: Record<string, unknown>): void;
   /** Globs Eleventy leaves out. */
   ignores: { add(glob: string): unknown };
 }
@@ -76,6 +78,7 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, options: BuildOpt
   // A Jekyll site's files are copied by its own rules (src/jekyll/eleventy.ts).
   if (!options.jekyllConfig) registerContentFiles(eleventyConfig, options);
   eleventyConfig.addWatchTarget(path.join(options.projectDir, "src"));
+  eleventyConfig.setServerOptions(devServerOptions({ host: options.host }));
 
   // Pages are written while others render, rather than each render waiting for its own write.
   eleventyConfig.configureTemplateHandling({ writeMode: "async" });
