@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { defaultBuildOptions, type BuildOptions } from "../eleventy/options.ts";
@@ -15,6 +16,7 @@ export const siteOptions = {
   quiet: { type: "boolean" },
   force: { type: "boolean" },
   port: { type: "string" },
+  host: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -42,7 +44,11 @@ export function parseSiteArgs(argv: string[], projectDir = process.cwd()) {
     search: !v["no-search"],
     force: v.force === true,
     ...jekyllAndLinks(v["jekyll-config"], v.content, v.links),
+    ...(v.host !== undefined ? { host: v.host } : {}),
   };
+  if (v.host !== undefined && v.host !== "localhost" && net.isIP(v.host) === 0) {
+    throw new UsageError(`--host must be an IP address, e.g. 0.0.0.0 to let other machines connect, not "${v.host}"`);
+  }
   const port = v.port === undefined ? 8080 : Number(v.port);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
   return { options, quiet: v.quiet === true, help: v.help === true, port };

@@ -18,6 +18,8 @@ Options:
   --path-prefix PATH   serve the site from a sub-folder, e.g. /handbook/ (default: from _data/site.json)
   --url ORIGIN         the site's origin, e.g. https://handbook.example.com, for sitemap.xml (default: from _data/site.json)
   --port N             port for serve (default: 8080)
+  --host ADDRESS       address serve listens on (default: 127.0.0.1, this machine only; 0.0.0.0 lets other
+                       machines on the network connect)
   --no-search          skip the Pagefind search index
   --jekyll-config FILE build a Just the Docs site: its _config.yml (settings, site variables for Liquid,
                        Jekyll's file rules); --content defaults to the file's folder

@@ -15,7 +15,12 @@ export const NEW_HELP = `Usage:
 `;
 
 /** Writes a new page or role page; refuses to overwrite. Returns the exit code. */
-export function newPage(argv: string[], base: BuildOptions, log: (line: string) => void = console.log): number {
+export function newPage(
+  argv: string[],
+  base: BuildOptions,
+  log: (line: string) => void = console.log,
+  fail: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -43,7 +48,7 @@ export function newPage(argv: string[], base: BuildOptions, log: (line: string) 
     return 0;
   } catch (error) {
     if (error instanceof ScaffoldError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      fail(`error: ${error.message}`);
       return 1;
     }
     throw error;

@@ -15,6 +15,26 @@ export interface Scaffold {
 /** Thrown when the request cannot be met; the message says what to type instead. */
 export class ScaffoldError extends Error {}
 
+/**
+ * The longest file name the scaffolder writes, in characters, ".md" aside: a long title is cut at a word. At most
+ * four bytes a character in UTF-8, it stays below the 255 bytes most file systems allow.
+ */
+export const MAX_FILE_NAME = 60;
+
+/** The file name (without ".md") for a page titled `title`: its GitHub slug with dashes tidied, cut at a word. */
+export function fileNameFor(title: string): string {
+  const name = slug(title).replace(/-{2,}/g, "-").replace(/^-|-$/g, "");
+  if (!/[\p{L}\p{N}]/u.test(name)) {
+    throw new ScaffoldError(`the title "${title}" makes no file name: it has no letter or digit; give the page a title in words, e.g. "Release Party 🎉"`);
+  }
+  const chars = Array.from(name);
+  if (chars.length <= MAX_FILE_NAME) return name;
+  // One character more than fits: when it is a dash, the cut falls exactly at the limit.
+  const head = chars.slice(0, MAX_FILE_NAME + 1).join("");
+  const lastDash = head.lastIndexOf("-");
+  return lastDash > 0 ? head.slice(0, lastDash) : chars.slice(0, MAX_FILE_NAME).join("");
+}
+
 /** Plans a new page (or role page) under the page titled `parentTitle`, with nav_order after its last sibling. */
 export function planPage(
   tree: NavTree,
@@ -26,6 +46,7 @@ export function planPage(
   const clean = title.trim();
   if (!clean) throw new ScaffoldError("give the page a title, e.g. \"Site Reliability Engineer\"");
   if (/[\r\n]/.test(clean)) throw new ScaffoldError("a title is one line");
+  const fileName = fileNameFor(clean);
   let parent: NavPage | undefined;
   if (parentTitle !== undefined) {
     const matches = tree.pages.filter((p): p is NavPage => p.kind === "nav" && p.title === parentTitle);
@@ -50,7 +71,7 @@ export function planPage(
       ? path.dirname(parent.source.file)
       : parent.source.file.replace(/\.(md|markdown)$/i, "")
     : contentDir;
-  const file = path.join(folder, `${slug(clean)}.md`);
+  const file = path.join(folder, `${fileName}.md`);
 
   const yaml = (s: string) => JSON.stringify(s);
   const front = [

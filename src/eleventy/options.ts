@@ -20,6 +20,8 @@ export interface BuildOptions {
   links: "error" | "warn";
   /** Write into an output folder that holds files the build did not write (`--force`). */
   force?: boolean;
+  /** The address the dev server listens on (serve only); unset is 127.0.0.1, this machine only. */
+  host?: string;
 }
 
 /** The defaults: the repository's own content/ into _site/. */

@@ -8,6 +8,7 @@ import { registerServeRebuilds } from "./watch.ts";
 import { registerSearchFeed } from "./search-feed.ts";
 import { registerPages } from "./pages.ts";
 import type { BuildSession } from "./session.ts";
+import { devServerOptions } from "./dev-server.ts";
 
 /** The part of Eleventy's config API the handbook uses. */
 export interface EleventyConfig {
@@ -42,6 +43,7 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, session: BuildSes
   // A Jekyll site's files are copied by its own rules (src/jekyll/eleventy.ts).
   if (!options.jekyllConfig) registerContentFiles(eleventyConfig, options);
   eleventyConfig.addWatchTarget(options.contentDir);
+  eleventyConfig.setServerOptions(devServerOptions({ host: options.host }));
 
   // Pages are written while others render, rather than each render waiting for its own write.
   eleventyConfig.configureTemplateHandling({ writeMode: "async" });
