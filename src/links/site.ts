@@ -4,6 +4,7 @@
 // layout and its components, raw HTML in Markdown, images and other files.
 import { Parser } from "htmlparser2";
 import { closest } from "../content/suggest.ts";
+import { isTopOfPage, safeDecodeURIComponent } from "./hrefs.ts";
 
 /** One URL found in a built page. */
 export interface FoundUrl {
@@ -229,9 +230,9 @@ export class SiteLinkChecker {
       return { problem: "is not a valid URL" };
     }
     if (resolved.origin !== ORIGIN) return { external: true };
-    const pathname = safeDecode(resolved.pathname);
+    const pathname = safeDecodeURIComponent(resolved.pathname);
     if (!pathname.startsWith(this.base)) return { problem: `is outside the site, which is served from ${this.base}` };
-    return { rel: pathname.slice(this.base.length), fragment: safeDecode(resolved.hash.slice(1)), data };
+    return { rel: pathname.slice(this.base.length), fragment: safeDecodeURIComponent(resolved.hash.slice(1)), data };
   }
 
   /** Looks every link up in the written files and every #anchor in its page's ids. */
@@ -299,8 +300,8 @@ function resolveTarget(target: Target, files: ReadonlySet<string>, folders: Read
   } else {
     return missing;
   }
-  // "#top" is the top of any page.
-  return fragment === "" || fragment.toLowerCase() === "top" ? { target: file } : { target: file, fragment };
+  // "#" and "#top" are the top of any page.
+  return isTopOfPage(fragment) ? { target: file } : { target: file, fragment };
 }
 
 /** Every folder that holds a written file, as `a/` and `a/b/`. */
@@ -310,12 +311,4 @@ function foldersOf(files: ReadonlySet<string>): Set<string> {
     for (let at = file.indexOf("/"); at >= 0; at = file.indexOf("/", at + 1)) folders.add(file.slice(0, at + 1));
   }
   return folders;
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
