@@ -4,6 +4,7 @@ import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import { closest } from "../content/suggest.ts";
 import { pageUrlCandidates } from "../content/urls.ts";
+import { sourceLines } from "../markdown/lines.ts";
 import type { NavTree } from "../navigation/tree.ts";
 import { hasScheme, isDisguisedExternal, isSchemeRelative, isTopOfPage, safeDecodeURI } from "./hrefs.ts";
 
@@ -28,7 +29,8 @@ export function scanPage(tokens: Token[], page: SourcePage): PageLinks {
   const anchors = new Set<string>();
   const links: WrittenLink[] = [];
   const lines = page.body.split("\n");
-  for (const token of tokens) {
+  const where = sourceLines(tokens);
+  for (const [i, token] of tokens.entries()) {
     // Heading ids, and ids given to other blocks with kramdown's `{: #id }`.
     const id = token.attrGet?.("id");
     if (id && token.nesting >= 0) anchors.add(id);
@@ -36,7 +38,7 @@ export function scanPage(tokens: Token[], page: SourcePage): PageLinks {
       for (const m of token.content.matchAll(/\sid="([^"]+)"/g)) anchors.add(m[1]!);
     }
     if (token.type !== "inline" || !token.children) continue;
-    const [start = 0, end = start + 1] = token.map ?? [];
+    const [start, end] = where[i]!;
     for (const child of token.children) {
       const childId = child.attrGet("id");
       if (childId) anchors.add(childId);

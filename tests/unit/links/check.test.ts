@@ -37,3 +37,8 @@ test('a link to another host written as a path with a backslash ("/\\host") is r
     'content/index.md:6:51 error link "/\\evil.example/teams/" leads to another site, "//evil.example/teams/", as browsers read "\\" as "/"; write the full address (https://…) for another site, or remove the "\\"',
   ]);
 });
+
+test("a broken link in a table cell is reported at its row, not at the top of the page", () => {
+  const home = page("index.md", "Home", "# Home\n\n| Page | Link |\n|---|---|\n| a | [x](#nowhere) |\n");
+  assert.deepEqual(check(home), ['content/index.md:8:11 error anchor "#nowhere" matches no heading on this page']);
+});
