@@ -7,6 +7,7 @@ import { hasScheme, isSchemeRelative, safeDecodeURI } from "../links/hrefs.ts";
 import { calloutsPlugin, type CalloutKind } from "./callouts.ts";
 import { codeAndTablesPlugin } from "./code.ts";
 import { kramdownPlugin, type HeadingIdStyle } from "./kramdown.ts";
+import { rawHtmlPlugin } from "./raw-html.ts";
 import { outlinePlugin } from "./toc.ts";
 
 /** What rendering needs to know about the site it renders into. */
@@ -59,6 +60,7 @@ export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
   calloutsPlugin(md, () => context().callouts ?? {});
   kramdownPlugin(md, () => ({ callouts: context().callouts ?? {}, headingIds: context().headingIds ?? "github" }));
   codeAndTablesPlugin(md);
+  rawHtmlPlugin(md);
   md.core.ruler.push("handbook_links", (state) => {
     const env = state.env as RenderEnv;
     if (env.keepLinks) return;

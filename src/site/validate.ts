@@ -38,9 +38,12 @@ export function markdownFor(model: SiteModel | (() => SiteModel)) {
   return md;
 }
 
-/** Checks what needs the pages' Markdown (parsed once, by the model): links and anchors between pages, and the role-page rules. */
+/**
+ * Checks what needs the pages' Markdown (parsed once, by the model): links and anchors between pages, the role-page
+ * rules, and what raw HTML may not carry.
+ */
 export function validateContent(model: SiteModel, linkSeverity: Diagnostic["severity"] = "error"): Diagnostic[] {
   const problems = checkLinks(model.tree, (page) => model.linksOf(page), linkSeverity);
-  for (const page of model.tree.pages) problems.push(...model.roleProblemsOf(page.source));
+  for (const page of model.tree.pages) problems.push(...model.roleProblemsOf(page.source), ...model.htmlProblemsOf(page.source));
   return problems;
 }
