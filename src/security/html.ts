@@ -16,7 +16,7 @@ export interface HtmlFinding {
 }
 
 /** Elements content may not write, and why, by (lower-case) name. */
-const FORBIDDEN_ELEMENTS: Record<string, string> = {
+export const FORBIDDEN_ELEMENTS: Record<string, string> = {
   script: "runs code, which pages may not; remove it (to show code, put it in a code block)",
   base: "changes where every link of the page leads; remove it",
   meta: "can send readers to another address or change how the page loads; remove it",
