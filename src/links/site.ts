@@ -4,7 +4,7 @@
 // layout and its components, raw HTML in Markdown, images and other files.
 import { Parser } from "htmlparser2";
 import { closest } from "../content/suggest.ts";
-import { isTopOfPage, safeDecodeURIComponent } from "./hrefs.ts";
+import { isDisguisedExternal, isTopOfPage, safeDecodeURIComponent } from "./hrefs.ts";
 
 /** One URL found in a built page. */
 export interface FoundUrl {
@@ -123,6 +123,8 @@ export interface SiteLinkReport {
   broken: BrokenUrl[];
 }
 
+const DISGUISED = 'leads to another site, as browsers read "\\" as "/"; write the full address (https://…) for another site, or remove the "\\"';
+
 /** Where the site is served, for resolving URLs; the host is never contacted. */
 const ORIGIN = "http://site.invalid";
 
@@ -223,6 +225,8 @@ export class SiteLinkChecker {
   }
 
   #target(url: string, data: boolean, pageUrl: URL): Target {
+    // Written like a path of the site, but another site's address: from a permalink, say, as content checks the rest.
+    if (isDisguisedExternal(url)) return { problem: DISGUISED };
     let resolved: URL;
     try {
       resolved = new URL(url, pageUrl);
