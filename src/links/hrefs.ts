@@ -43,7 +43,7 @@ export function isTopOfPage(fragment: string): boolean {
 }
 
 /** The href as a browser's URL parser starts reading it: leading spaces and controls dropped, tabs and newlines removed. */
-function browserForm(href: string): string {
+export function browserForm(href: string): string {
   // eslint-disable-next-line no-control-regex
   return href.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
 }

@@ -3,7 +3,7 @@
 // where the two may read a stretch differently (comments, CDATA, raw text such as <title> inside <svg>), that
 // stretch is read again as HTML, so the scan sees every tag a browser could see, and sometimes more.
 import { Parser } from "htmlparser2";
-import { isDisguisedExternal } from "../links/hrefs.ts";
+import { browserForm, isDisguisedExternal } from "../links/hrefs.ts";
 
 /** One thing in a piece of HTML that content may not carry. */
 export interface HtmlFinding {
@@ -35,17 +35,16 @@ const URL_ATTRIBUTES = new Set([
   ...["lowsrc", "dynsrc", "ping", "manifest", "icon", "usemap", "to", "from", "values", "by"],
 ]);
 
-/** The scheme of a URL that runs code or carries a document of its own (`javascript`, `vbscript`, `data`), if any. */
-export function scriptingScheme(url: string): string | undefined {
-  // A browser drops leading spaces and controls and every tab and newline before it reads the scheme.
-  // eslint-disable-next-line no-control-regex
-  const form = url.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
-  return /^(javascript|vbscript|data):/i.exec(form)?.[1]?.toLowerCase();
-}
-
-/** The scripting scheme of any URL in an attribute value (a srcset or SMIL `values` holds several). */
-function schemeInValue(value: string): string | undefined {
-  return [value, ...value.split(/[\s,;]+/)].map(scriptingScheme).find((s) => s !== undefined);
+/**
+ * The scheme of a URL in an attribute value that runs code or carries a document of its own (`javascript`,
+ * `vbscript`, `data`), if any; a srcset or an SVG animation's `values` holds several URLs.
+ */
+export function scriptingScheme(value: string): string | undefined {
+  for (const url of [value, ...value.split(/[\s,;]+/)]) {
+    const scheme = /^(javascript|vbscript|data):/i.exec(browserForm(url))?.[1];
+    if (scheme) return scheme.toLowerCase();
+  }
+  return undefined;
 }
 
 /** Whether an attribute (by its local name) is an event handler, which runs its value as code. */
@@ -67,7 +66,7 @@ function attributeProblem(tag: string, name: string, value: string): Omit<HtmlFi
     return { severity: "warning", message: `${shown} has no effect: the site's Content-Security-Policy blocks inline styles; remove it` };
   }
   if (!URL_ATTRIBUTES.has(local)) return undefined;
-  const scheme = schemeInValue(value);
+  const scheme = scriptingScheme(value);
   if (scheme) {
     return { severity: "error", message: `${shown} is a ${scheme}: URL, which pages may not use; link to a page, a file of the site or an https:// address` };
   }

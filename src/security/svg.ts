@@ -27,8 +27,7 @@ const ANIMATION_VALUES = new Set(["to", "from", "values", "by"]);
 function attributeProblem(element: string, name: string, value: string): string | undefined {
   const local = localName(name);
   if (isEventHandler(local)) return `${name}="…" on <${element}> runs code when the file is opened; remove the attribute`;
-  const urls = local === "href" || ANIMATION_VALUES.has(local) ? [value, ...value.split(/[;\s]+/)] : [];
-  const scheme = urls.map(scriptingScheme).find((s) => s !== undefined);
+  const scheme = local === "href" || ANIMATION_VALUES.has(local) ? scriptingScheme(value) : undefined;
   const fetching = FETCHING.has(localName(element));
   if (scheme && !(scheme === "data" && fetching && RASTER_DATA.test(value.trim()))) {
     return `${name} on <${element}> is a ${scheme}: URL, which can run code; remove it`;
