@@ -56,18 +56,39 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** Writes diagnostics to stderr (and GitHub annotations when running in Actions); returns the error count. */
+/**
+ * The diagnostics as they are listed: sorted, and a message repeated in one file (the same problem on many lines of a
+ * long page) shown once, at its first place, ending with how many more there are.
+ */
+export function foldRepeats(list: readonly Diagnostic[]): Diagnostic[] {
+  const groups = new Map<string, { first: Diagnostic; more: number }>();
+  for (const d of sortDiagnostics(list)) {
+    const key = `${d.severity}\0${d.file}\0${d.message}`;
+    const group = groups.get(key);
+    if (group) group.more++;
+    else groups.set(key, { first: d, more: 0 });
+  }
+  return [...groups.values()].map(({ first, more }) => {
+    if (more === 0) return first;
+    const where = /\.(md|markdown)$/i.test(first.file) ? "on this page" : "in this file";
+    return { ...first, message: `${first.message} (and ${more.toLocaleString("en-US")} more ${where})` };
+  });
+}
+
+/**
+ * Writes diagnostics to stderr (and GitHub annotations when running in Actions), repeats folded into one line;
+ * returns the error count, which counts every error, also those folded into an "(and N more …)".
+ */
 export function reportDiagnostics(
   list: readonly Diagnostic[],
   out: (line: string) => void = (line) => process.stderr.write(line + "\n"),
   env: NodeJS.ProcessEnv = process.env,
 ): number {
-  const sorted = sortDiagnostics(list);
-  for (const d of sorted) {
+  for (const d of foldRepeats(list)) {
     out(formatDiagnostic(d));
     if (env.GITHUB_ACTIONS === "true") out(formatAnnotation(d));
   }
-  return sorted.filter((d) => d.severity === "error").length;
+  return list.filter((d) => d.severity === "error").length;
 }
 
 /** Path as people type it: relative to the working directory when inside it. */

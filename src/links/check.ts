@@ -4,7 +4,9 @@ import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import { closest } from "../content/suggest.ts";
 import { pageUrlCandidates } from "../content/urls.ts";
+import { sourceLines } from "../markdown/lines.ts";
 import type { NavTree } from "../navigation/tree.ts";
+import { hasScheme, isDisguisedExternal, isSchemeRelative, isTopOfPage, safeDecodeURI } from "./hrefs.ts";
 
 /** A link written in a page's Markdown. */
 export interface WrittenLink {
@@ -27,7 +29,8 @@ export function scanPage(tokens: Token[], page: SourcePage): PageLinks {
   const anchors = new Set<string>();
   const links: WrittenLink[] = [];
   const lines = page.body.split("\n");
-  for (const token of tokens) {
+  const where = sourceLines(tokens);
+  for (const [i, token] of tokens.entries()) {
     // Heading ids, and ids given to other blocks with kramdown's `{: #id }`.
     const id = token.attrGet?.("id");
     if (id && token.nesting >= 0) anchors.add(id);
@@ -35,7 +38,7 @@ export function scanPage(tokens: Token[], page: SourcePage): PageLinks {
       for (const m of token.content.matchAll(/\sid="([^"]+)"/g)) anchors.add(m[1]!);
     }
     if (token.type !== "inline" || !token.children) continue;
-    const [start = 0, end = start + 1] = token.map ?? [];
+    const [start, end] = where[i]!;
     for (const child of token.children) {
       const childId = child.attrGet("id");
       if (childId) anchors.add(childId);
@@ -55,7 +58,7 @@ export function scanPage(tokens: Token[], page: SourcePage): PageLinks {
 }
 
 function findWritten(lines: string[], start: number, end: number, href: string) {
-  const candidates = [href, safeDecode(href)];
+  const candidates = [href, safeDecodeURI(href)];
   for (let i = start; i < end && i < lines.length; i++) {
     for (const c of candidates) {
       const at = lines[i]!.indexOf(`](${c}`);
@@ -63,14 +66,6 @@ function findWritten(lines: string[], start: number, end: number, href: string) 
     }
   }
   return undefined;
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURI(s);
-  } catch {
-    return s;
-  }
 }
 
 /**
@@ -109,9 +104,13 @@ function linkProblem(
   allFiles: string[],
   contentDir: string,
 ): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) return undefined;
+  if (isDisguisedExternal(safeDecodeURI(href))) {
+    const goesTo = safeDecodeURI(href).trim().replace(/\\/g, "/");
+    return `link "${href}" leads to another site, "${goesTo}", as browsers read "\\" as "/"; write the full address (https://…) for another site, or remove the "\\"`;
+  }
+  if (hasScheme(href) || isSchemeRelative(href)) return undefined;
   const [rawPath = "", hash] = href.split("#", 2) as [string, string | undefined];
-  const target = safeDecode(rawPath.split("?")[0]!);
+  const target = safeDecodeURI(rawPath.split("?")[0]!);
   let anchors: Set<string> | undefined;
   let where = "this page";
   if (target === "") {
@@ -139,7 +138,8 @@ function linkProblem(
   } else {
     return undefined; // images and other files are checked on the built site
   }
-  if (hash !== undefined && hash !== "" && anchors && !anchors.has(safeDecode(hash))) {
+  // "#" and "#top" are the top of any page, as HTML defines them.
+  if (hash !== undefined && !isTopOfPage(safeDecodeURI(hash)) && anchors && !anchors.has(safeDecodeURI(hash))) {
     const guess = closest(hash, anchors, 0.5);
     const hint = guess ? ` (did you mean "#${guess}"?)` : "";
     return `anchor "#${hash}" matches no heading on ${where}${hint}`;

@@ -4,6 +4,7 @@
 // layout and its components, raw HTML in Markdown, images and other files.
 import { Parser } from "htmlparser2";
 import { closest } from "../content/suggest.ts";
+import { isDisguisedExternal, isTopOfPage, safeDecodeURIComponent } from "./hrefs.ts";
 
 /** One URL found in a built page. */
 export interface FoundUrl {
@@ -122,6 +123,8 @@ export interface SiteLinkReport {
   broken: BrokenUrl[];
 }
 
+const DISGUISED = 'leads to another site, as browsers read "\\" as "/"; write the full address (https://…) for another site, or remove the "\\"';
+
 /** Where the site is served, for resolving URLs; the host is never contacted. */
 const ORIGIN = "http://site.invalid";
 
@@ -222,6 +225,8 @@ export class SiteLinkChecker {
   }
 
   #target(url: string, data: boolean, pageUrl: URL): Target {
+    // Written like a path of the site, but another site's address: from a permalink, say, as content checks the rest.
+    if (isDisguisedExternal(url)) return { problem: DISGUISED };
     let resolved: URL;
     try {
       resolved = new URL(url, pageUrl);
@@ -229,9 +234,9 @@ export class SiteLinkChecker {
       return { problem: "is not a valid URL" };
     }
     if (resolved.origin !== ORIGIN) return { external: true };
-    const pathname = safeDecode(resolved.pathname);
+    const pathname = safeDecodeURIComponent(resolved.pathname);
     if (!pathname.startsWith(this.base)) return { problem: `is outside the site, which is served from ${this.base}` };
-    return { rel: pathname.slice(this.base.length), fragment: safeDecode(resolved.hash.slice(1)), data };
+    return { rel: pathname.slice(this.base.length), fragment: safeDecodeURIComponent(resolved.hash.slice(1)), data };
   }
 
   /** Looks every link up in the written files and every #anchor in its page's ids. */
@@ -299,8 +304,8 @@ function resolveTarget(target: Target, files: ReadonlySet<string>, folders: Read
   } else {
     return missing;
   }
-  // "#top" is the top of any page.
-  return fragment === "" || fragment.toLowerCase() === "top" ? { target: file } : { target: file, fragment };
+  // "#" and "#top" are the top of any page.
+  return isTopOfPage(fragment) ? { target: file } : { target: file, fragment };
 }
 
 /** Every folder that holds a written file, as `a/` and `a/b/`. */
@@ -310,12 +315,4 @@ function foldersOf(files: ReadonlySet<string>): Set<string> {
     for (let at = file.indexOf("/"); at >= 0; at = file.indexOf("/", at + 1)) folders.add(file.slice(0, at + 1));
   }
   return folders;
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

@@ -1,6 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import type { SourcePage } from "../content/page.ts";
+import { safeDecodeURI } from "./hrefs.ts";
 
 /** Where a URL of a built page is written in the page's Markdown file. */
 export interface WrittenAt {
@@ -82,12 +83,4 @@ function search(lines: string[], start: number, end: number, forms: string[], be
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function safeDecodeURI(s: string): string {
-  try {
-    return decodeURI(s);
-  } catch {
-    return s;
-  }
 }

@@ -3,9 +3,11 @@ import { slug } from "github-slugger";
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import { withBase } from "../content/urls.ts";
+import { hasScheme, isSchemeRelative, safeDecodeURI } from "../links/hrefs.ts";
 import { calloutsPlugin, type CalloutKind } from "./callouts.ts";
 import { codeAndTablesPlugin } from "./code.ts";
 import { kramdownPlugin, type HeadingIdStyle } from "./kramdown.ts";
+import { rawHtmlPlugin } from "./raw-html.ts";
 import { outlinePlugin } from "./toc.ts";
 
 /** What rendering needs to know about the site it renders into. */
@@ -58,6 +60,7 @@ export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
   calloutsPlugin(md, () => context().callouts ?? {});
   kramdownPlugin(md, () => ({ callouts: context().callouts ?? {}, headingIds: context().headingIds ?? "github" }));
   codeAndTablesPlugin(md);
+  rawHtmlPlugin(md);
   md.core.ruler.push("handbook_links", (state) => {
     const env = state.env as RenderEnv;
     if (env.keepLinks) return;
@@ -79,16 +82,19 @@ export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
   return md;
 }
 
-/** Turns a link written in a page into the URL it points to on the built site. */
+/**
+ * Turns a link written in a page into the URL it points to on the built site. An href a browser reads as another
+ * host's (`//host`, `/\host`, also once markdown-it has encoded the backslash) is not a site path: left as written.
+ */
 export function resolveLink(href: string, sourceFile: string | undefined, ctx: MarkdownContext): string {
-  if (href === "" || href.startsWith("#") || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) return href;
+  if (href === "" || href.startsWith("#") || hasScheme(href) || isSchemeRelative(safeDecodeURI(href))) return href;
   const match = /^([^?#]*)([?#].*)?$/.exec(href);
   if (href.startsWith("/")) {
-    const page = ctx.pageAt?.(safeDecodeUri(match?.[1] ?? href));
+    const page = ctx.pageAt?.(safeDecodeURI(match?.[1] ?? href));
     return page === undefined ? withBase(ctx.base, href) : withBase(ctx.base, page) + (match?.[2] ?? "");
   }
   if (!sourceFile) return href;
-  const target = decodeURI(match?.[1] ?? href);
+  const target = safeDecodeURI(match?.[1] ?? href);
   const suffix = match?.[2] ?? "";
   const file = path.resolve(path.dirname(sourceFile), target);
   if (/\.(md|markdown)$/i.test(target)) {
@@ -100,12 +106,4 @@ export function resolveLink(href: string, sourceFile: string | undefined, ctx: M
   const rel = path.relative(ctx.contentDir, file);
   if (rel.startsWith("..") || path.isAbsolute(rel)) return href;
   return withBase(ctx.base, "/" + rel.split(path.sep).map(encodeURIComponent).join("/")) + suffix;
-}
-
-function safeDecodeUri(s: string): string {
-  try {
-    return decodeURI(s);
-  } catch {
-    return s;
-  }
 }

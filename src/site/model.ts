@@ -87,6 +87,11 @@ export class SiteModel {
     return this.parsedOf(source).roleProblems;
   }
 
+  /** What a page's raw HTML may not carry; nothing for a generated page. */
+  htmlProblemsOf(source: SourcePage): Diagnostic[] {
+    return this.parsedOf(source).htmlProblems;
+  }
+
   private parsedOf(source: SourcePage): ParsedPage {
     const known = this.parsed.get(source.file);
     if (known) return known;
@@ -172,7 +177,7 @@ export function modelOf(
   const planned = planDirectory(rolePages, path.resolve(contentDir));
   const { diagnostics: clashes, generated } = clashesWithGenerated(sources, planned);
   // A generated page has no Markdown; only its heading ids, so links to them are checked.
-  for (const g of generated) parsed.set(g.source.file, { links: { anchors: new Set(g.anchors), links: [] }, roleProblems: rolePageProblems(g.source, []) });
+  for (const g of generated) parsed.set(g.source.file, { links: { anchors: new Set(g.anchors), links: [] }, roleProblems: rolePageProblems(g.source, []), htmlProblems: [] });
   const { tree, diagnostics: treeProblems } = buildNavTree([...sources, ...generated.map((g) => g.source)], {
     navSort: settings.navSort,
   });

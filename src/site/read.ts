@@ -9,6 +9,7 @@ import type { Diagnostic } from "../content/diagnostics.ts";
 import { collectContent, listMarkdownFiles, type LoadedContent, type SkipRule } from "../content/load.ts";
 import { parseSource, type ParsedSource, type SourcePage } from "../content/page.ts";
 import { scanPage, type PageLinks } from "../links/check.ts";
+import { rawHtmlProblems } from "../markdown/raw-html.ts";
 import { createMarkdown, type MarkdownContext, type RenderEnv } from "../markdown/render.ts";
 import { OUTLINE_RULE } from "../markdown/toc.ts";
 import { readRole, type RolePage, type UnknownName } from "../roles/extract.ts";
@@ -28,6 +29,8 @@ export interface ParsedPage {
   links: PageLinks;
   /** What the role-page rule finds wrong with it; nothing for a page that is not a role page. */
   roleProblems: Diagnostic[];
+  /** What its raw HTML may not carry (script, frames, event handlers, data-pagefind-* …): src/markdown/raw-html.ts. */
+  htmlProblems: Diagnostic[];
 }
 
 /** What reading one page gives: its parse, and what it says when it is a role page. */
@@ -70,14 +73,18 @@ export function rolePageProblems(source: SourcePage, sections: Section[]): Diagn
 
 /** What the checks keep of a page's tokens. */
 export function parsedFrom(tokens: Token[], source: SourcePage): ParsedPage {
-  return { links: scanPage(tokens, source), roleProblems: rolePageProblems(source, sectionsOf(tokens, source)) };
+  return {
+    links: scanPage(tokens, source),
+    roleProblems: rolePageProblems(source, sectionsOf(tokens, source)),
+    htmlProblems: rawHtmlProblems(tokens, source),
+  };
 }
 
 /** Parses a page once and reads what it offers: links and anchors, the role-page rule's findings, and its role. */
 export function readPage(md: ReturnType<typeof createMarkdown>, source: SourcePage, catalog: NameCatalog): PageReading {
   const tokens = parseTokens(md, source);
   const sections = sectionsOf(tokens, source);
-  const parsed: ParsedPage = { links: scanPage(tokens, source), roleProblems: rolePageProblems(source, sections) };
+  const parsed: ParsedPage = { links: scanPage(tokens, source), roleProblems: rolePageProblems(source, sections), htmlProblems: rawHtmlProblems(tokens, source) };
   const role = readRole(source, tokens, sections, catalog);
   return role ? { parsed, role } : { parsed };
 }

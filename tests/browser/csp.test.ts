@@ -51,6 +51,30 @@ describe("the Content-Security-Policy in every page's <meta>", () => {
     }
   });
 
+  test("a frame of a file on the site, an SVG whose <script> would run beside the page, is blocked", async () => {
+    const { context, page, problems } = await watched();
+    // The SVG is served from the site's own origin, as one in the content folder would be.
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>parent.postMessage("svg script ran", "*")</script></svg>';
+    await context.route("**/drawing.svg", (route) => route.fulfill({ contentType: "image/svg+xml", body: svg }));
+    try {
+      await page.goto(site.url("/"));
+      const outcome = await page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            addEventListener("message", (e) => resolve(String(e.data)));
+            document.addEventListener("securitypolicyviolation", (e) => resolve(`blocked by ${e.violatedDirective}`));
+            const frame = document.createElement("iframe");
+            frame.src = "/drawing.svg";
+            document.body.append(frame);
+          }),
+      );
+      assert.equal(outcome, "blocked by frame-src");
+      assert.ok(problems.some((p) => /CSP violation: frame-src/.test(p)), problems.join("\n"));
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const colorScheme of ["light", "dark"] as const) {
     test(`every page type loads with no violation or error (${colorScheme})`, async (t) => {
       const { context, page, problems } = await watched({ colorScheme });

@@ -4,6 +4,7 @@ import path from "node:path";
 import {
   diagnose,
   formatAnnotation,
+  foldRepeats,
   formatDiagnostic,
   reportDiagnostics,
 } from "../../../src/content/diagnostics.ts";
@@ -63,4 +64,28 @@ test("reportDiagnostics adds GitHub annotations only when GITHUB_ACTIONS is true
   ]);
   assert.equal(run({}).filter((l) => l.startsWith("::")).length, 0);
   assert.equal(run({ GITHUB_ACTIONS: "false" }).filter((l) => l.startsWith("::")).length, 0);
+});
+
+test("the same problem on 20,000 lines of a page is one line at its first place, saying how many more", () => {
+  const page = path.join(process.cwd(), "content/long.md");
+  const broken = Array.from({ length: 20_000 }, (_, i) => diagnose("error", page, 20_004 - i, 'anchor "#x" matches no heading on this page', 3));
+  const other = diagnose("error", page, 9, 'anchor "#y" matches no heading on this page', 3);
+  const elsewhere = diagnose("error", path.join(process.cwd(), "content/other.md"), 5, 'anchor "#x" matches no heading on this page', 3);
+  const svg = [7, 3].map((line) => diagnose("error", path.join(process.cwd(), "content/a.svg"), line, "remove <script>"));
+  assert.deepEqual(foldRepeats([...broken, other, elsewhere, ...svg]).map((d) => formatDiagnostic(d)), [
+    "content/a.svg:3:1 error remove <script> (and 1 more in this file)",
+    'content/long.md:5:3 error anchor "#x" matches no heading on this page (and 19,999 more on this page)',
+    'content/long.md:9:3 error anchor "#y" matches no heading on this page',
+    'content/other.md:5:3 error anchor "#x" matches no heading on this page',
+  ]);
+  // A warning and an error with the same words are different problems.
+  assert.equal(foldRepeats([diagnose("warning", page, 1, "m"), diagnose("error", page, 2, "m")]).length, 2);
+});
+
+test("reportDiagnostics prints repeats once but counts every error", () => {
+  const lines: string[] = [];
+  const page = path.join(process.cwd(), "content/long.md");
+  const repeated = Array.from({ length: 3 }, (_, i) => diagnose("error", page, i + 1, "bad"));
+  assert.equal(reportDiagnostics([...repeated, diagnose("warning", page, 1, "meh")], (l) => lines.push(l), {}), 3);
+  assert.deepEqual(lines, ["content/long.md:1:1 error bad (and 2 more on this page)", "content/long.md:1:1 warning meh"]);
 });

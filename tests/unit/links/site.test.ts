@@ -81,6 +81,12 @@ test("external links, mailto: and other schemes are not checked", () => {
   assert.equal(report.checked, 0);
 });
 
+test("a link written like a site path that a browser reads as another site's (/\\host) is broken", () => {
+  const pages = { "index.html": `<a href="/\\evil.example/">Totally internal</a><a href="\\/evil.example/">x</a><a href="//cdn.example/y.js">cdn</a>` };
+  const problem = 'leads to another site, as browsers read "\\" as "/"; write the full address (https://…) for another site, or remove the "\\"';
+  assert.deepEqual(broken(pages), [`index.html: /\\evil.example/ ${problem}`, `index.html: \\/evil.example/ ${problem}`]);
+});
+
 test("under a path prefix, links must stay below it", () => {
   const pages = {
     "index.html": `<a href="/handbook/teams/">ok</a><a href="/teams/">outside</a><a href="teams/">relative</a>`,

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createMarkdown, type MarkdownContext } from "../../../src/markdown/render.ts";
+import { createMarkdown, resolveLink, type MarkdownContext } from "../../../src/markdown/render.ts";
 
 const pageUrls = new Map([
   ["/site/content/index.md", "/"],
@@ -57,6 +57,20 @@ test("external links, mail links and in-page anchors are left as written", () =>
     "mailto:team@example.com",
     "#skills",
   ]);
+});
+
+test("an href a browser reads as another host is not a site path: no prefix, as written", () => {
+  const from = "/site/content/teams/index.md";
+  for (const href of ["//evil.example/x", "/\\evil.example", "\\\\evil.example/x", "/\t/evil.example", "/%5Cevil.example"]) {
+    assert.equal(resolveLink(href, from, context), href);
+  }
+  // markdown-it writes the backslash percent-encoded; the link still is not made a page of the handbook.
+  assert.deepEqual(hrefs(render("[b](/\\evil.example) [n](//evil.example/x)")), ["/%5Cevil.example", "//evil.example/x"]);
+});
+
+test("a link with broken percent-encoding is read as written (a file named img%C3.png), not a crash", () => {
+  assert.deepEqual(srcs(render("![y](img%C3.png)")), ["/handbook/teams/img%25C3.png"]);
+  assert.deepEqual(hrefs(render("[y](a%C3.md) [z](/a%C3/)")), ["a%C3.md", "/handbook/a%C3/"]);
 });
 
 test("a link to a .md file that is no page is left as written", () => {
