@@ -2,10 +2,10 @@
 // `_` and `.` names), its `_data/`, and Liquid over the pages. Reads files; the rules it applies are pure functions.
 import fs from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
 import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import { normaliseBase } from "../content/urls.ts";
+import { readYaml } from "../content/yaml.ts";
 import { settingsSchema, type Settings } from "../site/settings.ts";
 import { readJekyllConfig, type JekyllConfig } from "./config.ts";
 import { applyLiquid, pageVariable, type LiquidResult } from "./liquid.ts";
@@ -190,13 +190,18 @@ function readDataFolder(dir: string): { data: Record<string, unknown>; diagnosti
     const ext = path.extname(entry.name).toLowerCase();
     if (![".yml", ".yaml", ".json"].includes(ext)) continue;
     const text = fs.readFileSync(full, "utf8");
-    try {
-      data[path.basename(entry.name, ext)] = ext === ".json" ? JSON.parse(text) : yaml.load(text, { filename: full });
-    } catch (error) {
-      const mark = (error as { mark?: { line: number; column: number } }).mark;
-      const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-      diagnostics.push(diagnose("error", full, mark ? mark.line + 1 : 1, `data file is not valid ${ext === ".json" ? "JSON" : "YAML"}: ${reason}`, mark ? mark.column + 1 : 1));
+    const name = path.basename(entry.name, ext);
+    if (ext === ".json") {
+      try {
+        data[name] = JSON.parse(text);
+      } catch (error) {
+        diagnostics.push(diagnose("error", full, 1, `data file is not valid JSON: ${(error as Error).message}`));
+      }
+      continue;
     }
+    const read = readYaml(text, { file: full, line: 1, name: "data file", fix: "fix the YAML in the data file" });
+    diagnostics.push(...read.diagnostics);
+    if (read.diagnostics.length === 0) data[name] = read.data;
   }
   return { data, diagnostics };
 }

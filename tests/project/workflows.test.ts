@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import yaml from "js-yaml";
+import { parse as parseYaml } from "yaml";
 import { projectDir } from "../helpers/site.ts";
 
 interface Step {
@@ -16,7 +16,7 @@ interface Workflow {
 }
 
 const read = (name: string) =>
-  yaml.load(fs.readFileSync(path.join(projectDir, ".github", "workflows", name), "utf8")) as Workflow;
+  parseYaml(fs.readFileSync(path.join(projectDir, ".github", "workflows", name), "utf8")) as Workflow;
 const stepsOf = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
 const scripts = Object.keys(
   (JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts,

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { htmlToText, locateKey, readJekyllConfig } from "../../../src/jekyll/config.ts";
+import { readYaml } from "../../../src/content/yaml.ts";
+import { htmlToText, readJekyllConfig } from "../../../src/jekyll/config.ts";
 import { formatted } from "../fixtures.ts";
 
 const FILE = "/site/_config.yml";
@@ -118,9 +119,11 @@ describe("a Just the Docs _config.yml mapped onto the handbook's settings", () =
   });
 });
 
-test("locateKey finds nested keys by indentation and skips same-named keys elsewhere", () => {
+test("a key is found by its path, not by its name elsewhere; a value on a later line gives the key's column", () => {
   const text = "color: top\ncallouts:\n  note:\n    title: Note\n    color: blue\n  warn:\n    color: red\n";
-  assert.deepEqual(locateKey(text, ["color"]), { line: 1, column: 8 });
-  assert.deepEqual(locateKey(text, ["callouts", "warn", "color"]), { line: 7, column: 12 });
-  assert.deepEqual(locateKey(text, ["callouts", "note"]), { line: 3, column: 3 });
+  const { at } = readYaml(text, { file: FILE, line: 1, name: "_config.yml", fix: "" });
+  assert.deepEqual(at(["color"]), { line: 1, column: 8 });
+  assert.deepEqual(at(["callouts", "warn", "color"]), { line: 7, column: 12 });
+  assert.deepEqual(at(["callouts", "note"]), { line: 3, column: 3 });
+  assert.deepEqual(at(["callouts", "aside", "color"]), { line: 2, column: 1 }, "the deepest key found");
 });
