@@ -1,6 +1,6 @@
 import { diagnose, type Diagnostic } from "./diagnostics.ts";
 import { simpleFrontMatter, splitFrontMatter } from "./front-matter.ts";
-import { expectationFor, frontMatterSchema, knownKeys, type FrontMatter } from "./schema.ts";
+import { expectationFor, frontMatterSchema, isBuildKey, knownKeys, type FrontMatter } from "./schema.ts";
 import { closest } from "./suggest.ts";
 import { pageUrl } from "./urls.ts";
 import { readYaml, type Position } from "./yaml.ts";
@@ -46,6 +46,12 @@ export function parseSource(file: string, relPath: string, text: string): Parsed
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     diagnostics.push(diagnose("error", file, split.yamlLine, "front matter must be a list of `key: value` lines"));
     return { diagnostics };
+  }
+
+  for (const key of Object.keys(data).filter(isBuildKey)) {
+    const at = where(key);
+    diagnostics.push(diagnose("error", file, at.line, `key "${key}" is the build's own data, not a page's; remove it: the handbook sets this itself`));
+    delete (data as Record<string, unknown>)[key];
   }
 
   const result = frontMatterSchema.safeParse(data);

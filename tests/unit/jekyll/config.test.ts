@@ -127,3 +127,16 @@ test("a key is found by its path, not by its name elsewhere; a value on a later 
   assert.deepEqual(at(["callouts", "note"]), { line: 3, column: 3 });
   assert.deepEqual(at(["callouts", "aside", "color"]), { line: 2, column: 1 }, "the deepest key found");
 });
+
+test("_config.yml follows the same YAML rules as front matter: keys that are not data, tabs, tags", () => {
+  assert.deepEqual(formatted(read("title: x\ncallouts:\n  __proto__:\n    color: red\n  constructor:\n    color: blue\n").diagnostics), [
+    '_config.yml:3:3 error key "__proto__" is not allowed: it is not data to JavaScript; remove it or rename it',
+    '_config.yml:5:3 error key "constructor" is not allowed: it is not data to JavaScript; remove it or rename it',
+  ]);
+  assert.deepEqual(formatted(read("title: x\nexclude:\n\t- drafts/\n").diagnostics), [
+    "_config.yml:3:1 error _config.yml is not valid YAML: a tab indents this line; indent with spaces",
+  ]);
+  assert.deepEqual(formatted(read("title: !!js/function x\n").diagnostics), [
+    "_config.yml:1:8 error YAML tags such as !!js/function are not allowed; remove the tag and write the value plainly",
+  ]);
+});
