@@ -41,9 +41,18 @@ export function parseSiteArgs(argv: string[], projectDir = process.cwd()) {
     search: !v["no-search"],
     ...jekyllAndLinks(v["jekyll-config"], v.content, v.links),
   };
+  checkContentFolder(options.contentDir, v.content);
   const port = v.port === undefined ? 8080 : Number(v.port);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
   return { options, quiet: v.quiet === true, help: v.help === true, port };
+}
+
+/** A content folder that is missing, or is a file, is a usage error naming it. */
+function checkContentFolder(dir: string, given: string | undefined): void {
+  const shown = given ?? (path.relative(process.cwd(), dir) || dir);
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`--content: there is no folder ${shown}`);
+  if (!stat.isDirectory()) throw new UsageError(`--content: ${shown} is a file, not a folder of Markdown pages`);
 }
 
 /** `--jekyll-config` (the content folder defaults to the config's folder) and `--links error|warn`. */

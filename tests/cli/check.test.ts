@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { fixture, runCli } from "../helpers/site.ts";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fixture, runCli, tempDir } from "../helpers/site.ts";
 
 const corpus = "tests/fixtures/broken";
 // Each page of the corpus has one mistake; these are the lines the checker must print for them, in this order.
@@ -57,5 +60,40 @@ describe("npm run check on a corpus of broken pages", () => {
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stderr, "");
     assert.match(result.stdout, /^✔ \d+ pages checked in \d+ ms: 0 errors, 0 warnings$/m);
+  });
+});
+
+describe("npm run check on content written as an attacker would", () => {
+  const dir = path.join(tempDir(), "content");
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  };
+  write("index.md", "---\ntitle: Home\n---\n# Home\n");
+  write("js.md", '---js\n{ title: require("fs").readFileSync("/etc/hostname", "utf8") }\n---\n');
+  write("tabs.md", "---\ntitle: Tabs\ntags:\n\t- a\n---\n");
+  write("engine.md", "---\ntitle: Engine\ntemplateEngineOverride: njk\n---\n{{ 7 * 7 }}\n");
+  fs.symlinkSync("/proc/self/environ", path.join(dir, "env.md"));
+  spawnSync("mkfifo", [path.join(dir, "fifo.md")]);
+
+  test("reports each attack at its file and line, reads nothing outside the folder, and exits 1 without a stack trace", async () => {
+    const result = await runCli(["check", "--content", dir]);
+    assert.equal(result.code, 1);
+    const shown = result.stderr.replaceAll(`${dir}/`, "").trimEnd().split("\n");
+    assert.deepEqual(shown, [
+      `engine.md:3:1 error key "templateEngineOverride" is the build's own data, not a page's; remove it: the handbook sets this itself`,
+      "env.md:1:1 error is a symbolic link to a place outside the content folder, which the build never reads; put the file itself here instead",
+      "fifo.md:1:1 error is a FIFO (named pipe), not a file; remove it: the content folder holds files and folders only",
+      'js.md:1:4 error front matter must be YAML between two plain --- lines; remove "js" after the opening ---',
+      "tabs.md:4:1 error front matter is not valid YAML: a tab indents this line; indent with spaces",
+    ]);
+    assert.doesNotMatch(result.stdout + result.stderr, /\n\s+at /, "no stack trace");
+  });
+
+  test("a --content folder that does not exist is a usage error naming it", async () => {
+    const missing = path.join(path.dirname(dir), "no-such-folder");
+    const result = await runCli(["check", "--content", missing]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, new RegExp(`^error: --content: there is no folder ${missing}$`, "m"));
   });
 });
