@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { urlPathProblem } from "../content/urls.ts";
 import { defaultBuildOptions, type BuildOptions } from "../eleventy/options.ts";
 
 /** Options shared by build, serve and check. */
@@ -42,6 +43,8 @@ export function parseSiteArgs(argv: string[], projectDir = process.cwd()) {
     ...jekyllAndLinks(v["jekyll-config"], v.content, v.links),
   };
   checkContentFolder(options.contentDir, v.content);
+  const prefixProblem = v["path-prefix"] === undefined ? undefined : urlPathProblem(v["path-prefix"].trim());
+  if (prefixProblem) throw new UsageError(`--path-prefix ${JSON.stringify(v["path-prefix"])} ${prefixProblem}`);
   const port = v.port === undefined ? 8080 : Number(v.port);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
   return { options, quiet: v.quiet === true, help: v.help === true, port };

@@ -2,7 +2,7 @@ import { diagnose, type Diagnostic } from "./diagnostics.ts";
 import { simpleFrontMatter, splitFrontMatter } from "./front-matter.ts";
 import { expectationFor, frontMatterSchema, isBuildKey, knownKeys, type FrontMatter } from "./schema.ts";
 import { closest } from "./suggest.ts";
-import { pageUrl } from "./urls.ts";
+import { pageUrl, reservedPath, urlPathProblem } from "./urls.ts";
 import { readYaml, type Position } from "./yaml.ts";
 
 export type { Position } from "./yaml.ts";
@@ -88,10 +88,32 @@ export function parseSource(file: string, relPath: string, text: string): Parsed
   }
 
   const meta = result.data;
+  const url = urlProblems(file, relPath, meta, where, diagnostics);
   return {
-    page: { file, relPath, url: pageUrl(relPath, meta.permalink), meta, positions, body: split.body, bodyLine: split.bodyLine },
+    page: { file, relPath, url, meta, positions, body: split.body, bodyLine: split.bodyLine },
     diagnostics,
   };
+}
+
+/**
+ * The page's URL, and what is wrong with it: a permalink no file or browser can take (the page then keeps its file's
+ * URL, so nothing else breaks), or a URL the build writes itself. Each an error at the permalink's line.
+ */
+function urlProblems(file: string, relPath: string, meta: FrontMatter, where: (key: string) => Position, diagnostics: Diagnostic[]): string {
+  const at = where("permalink");
+  const problem = meta.permalink === undefined ? undefined : urlPathProblem(meta.permalink);
+  if (problem) {
+    diagnostics.push(diagnose("error", file, at.line, `permalink ${JSON.stringify(meta.permalink)} ${problem}`, at.column));
+    delete meta.permalink;
+  }
+  const url = pageUrl(relPath, meta.permalink);
+  const reserved = reservedPath(url);
+  if (reserved) {
+    const fix = meta.permalink === undefined ? "move or rename the file, or give it a permalink" : "choose another permalink";
+    const place = meta.permalink === undefined ? { line: 1, column: 1 } : at;
+    diagnostics.push(diagnose("error", file, place.line, `URL "${url}" is ${reserved.endsWith("/") ? "under " : ""}${reserved}, which the build writes itself; ${fix}`, place.column));
+  }
+  return url;
 }
 
 /** The front matter's data and key positions: by the fast path when it can, else by the YAML reader; {} for none. */

@@ -2,6 +2,7 @@
 // handbook's settings where a key means something here. Pure: it is given the file's text and returns data and
 // diagnostics; src/jekyll/site.ts reads the file.
 import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import { urlPathProblem } from "../content/urls.ts";
 import { readYaml } from "../content/yaml.ts";
 import type { Settings } from "../site/settings.ts";
 
@@ -111,7 +112,11 @@ export function readJekyllConfig(file: string, text: string): JekyllConfig {
   if (typeof site.footer_content === "string") settings.footer = htmlToText(site.footer_content);
 
   const baseurl = site.baseurl;
-  if (typeof baseurl === "string" && baseurl.trim() !== "") settings.pathPrefix = baseurl.trim();
+  if (typeof baseurl === "string" && baseurl.trim() !== "") {
+    const unsafe = urlPathProblem(baseurl.trim());
+    if (unsafe) problem("error", ["baseurl"], `baseurl ${JSON.stringify(baseurl)} ${unsafe}`);
+    else settings.pathPrefix = baseurl.trim();
+  }
 
   if (typeof site.url === "string" && site.url.trim() !== "") {
     const origin = site.url.trim().replace(/\/+$/, "");

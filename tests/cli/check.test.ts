@@ -73,6 +73,8 @@ describe("npm run check on content written as an attacker would", () => {
   write("js.md", '---js\n{ title: require("fs").readFileSync("/etc/hostname", "utf8") }\n---\n');
   write("tabs.md", "---\ntitle: Tabs\ntags:\n\t- a\n---\n");
   write("engine.md", "---\ntitle: Engine\ntemplateEngineOverride: njk\n---\n{{ 7 * 7 }}\n");
+  write("escape.md", "---\ntitle: Escape\npermalink: /../../etc/\n---\n");
+  write("nav.md", "---\ntitle: Nav\npermalink: /nav.json\n---\n");
   fs.symlinkSync("/proc/self/environ", path.join(dir, "env.md"));
   spawnSync("mkfifo", [path.join(dir, "fifo.md")]);
 
@@ -83,8 +85,10 @@ describe("npm run check on content written as an attacker would", () => {
     assert.deepEqual(shown, [
       `engine.md:3:1 error key "templateEngineOverride" is the build's own data, not a page's; remove it: the handbook sets this itself`,
       "env.md:1:1 error is a symbolic link to a place outside the content folder, which the build never reads; put the file itself here instead",
+      `escape.md:3:12 error permalink "/../../etc/" has a ".." segment, which leads out of its folder; remove it`,
       "fifo.md:1:1 error is a FIFO (named pipe), not a file; remove it: the content folder holds files and folders only",
       'js.md:1:4 error front matter must be YAML between two plain --- lines; remove "js" after the opening ---',
+      'nav.md:3:12 error URL "/nav.json" is /nav.json, which the build writes itself; choose another permalink',
       "tabs.md:4:1 error front matter is not valid YAML: a tab indents this line; indent with spaces",
     ]);
     assert.doesNotMatch(result.stdout + result.stderr, /\n\s+at /, "no stack trace");
@@ -95,5 +99,11 @@ describe("npm run check on content written as an attacker would", () => {
     const result = await runCli(["check", "--content", missing]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, new RegExp(`^error: --content: there is no folder ${missing}$`, "m"));
+  });
+
+  test("a --path-prefix that leaves the site is a usage error", async () => {
+    const result = await runCli(["check", "--content", fixture("basic"), "--path-prefix", "/a/../b/"]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^error: --path-prefix "\/a\/\.\.\/b\/" has a "\.\." segment, which leads out of its folder; remove it$/m);
   });
 });

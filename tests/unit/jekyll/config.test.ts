@@ -140,3 +140,9 @@ test("_config.yml follows the same YAML rules as front matter: keys that are not
     "_config.yml:1:8 error YAML tags such as !!js/function are not allowed; remove the tag and write the value plainly",
   ]);
 });
+
+test("a baseurl that leaves the site is an error at its line, and sets no path prefix", () => {
+  const { settings, diagnostics } = read('title: x\nbaseurl: "/docs/../.."\n');
+  assert.equal(settings.pathPrefix, undefined);
+  assert.deepEqual(formatted(diagnostics), ['_config.yml:2:10 error baseurl "/docs/../.." has a ".." segment, which leads out of its folder; remove it']);
+});
