@@ -2,6 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { urlPathProblem } from "../content/urls.ts";
 import { defaultBuildOptions, type BuildOptions } from "../eleventy/options.ts";
 
 /** Options shared by build, serve and check. */
@@ -49,9 +50,20 @@ export function parseSiteArgs(argv: string[], projectDir = process.cwd()) {
   if (v.host !== undefined && v.host !== "localhost" && net.isIP(v.host) === 0) {
     throw new UsageError(`--host must be an IP address, e.g. 0.0.0.0 to let other machines connect, not "${v.host}"`);
   }
+  checkContentFolder(options.contentDir, v.content);
+  const prefixProblem = v["path-prefix"] === undefined ? undefined : urlPathProblem(v["path-prefix"].trim());
+  if (prefixProblem) throw new UsageError(`--path-prefix ${JSON.stringify(v["path-prefix"])} ${prefixProblem}`);
   const port = v.port === undefined ? 8080 : Number(v.port);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
   return { options, quiet: v.quiet === true, help: v.help === true, port };
+}
+
+/** A content folder that is missing, or is a file, is a usage error naming it. */
+function checkContentFolder(dir: string, given: string | undefined): void {
+  const shown = given ?? (path.relative(process.cwd(), dir) || dir);
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`--content: there is no folder ${shown}`);
+  if (!stat.isDirectory()) throw new UsageError(`--content: ${shown} is a file, not a folder of Markdown pages`);
 }
 
 /** `--jekyll-config` (the content folder defaults to the config's folder) and `--links error|warn`. */

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "./diagnostics.ts";
-import { compareStrings } from "./diagnostics.ts";
+import { walkFiles, type Listing, type SkipRule } from "./files.ts";
 import { parseSource, type ParsedSource, type SourcePage } from "./page.ts";
 import { pageUrl, readmeIndexPath } from "./urls.ts";
 
@@ -13,38 +13,25 @@ export interface LoadedContent {
 
 const SKIPPED_DIRS = new Set(["node_modules", "_site", "_includes", "_data", "_layouts", "_sass", "vendor"]);
 
-/** Says whether a file or folder (absolute path) is left out of the site; a Jekyll site has its own rules. */
-export type SkipRule = (file: string, isDir: boolean) => boolean;
+export type { SkipRule } from "./files.ts";
 
-const skipDotAndBuildFolders: SkipRule = (file, isDir) => {
+/** The handbook's rule for what is not content: dot names, and build and dependency folders. */
+export const skipDotAndBuildFolders: SkipRule = (file, isDir) => {
   const name = path.basename(file);
   return name.startsWith(".") || (isDir && SKIPPED_DIRS.has(name));
 };
 
-/** Lists the Markdown files below `contentDir` (relative paths, sorted), skipping dot and build folders. */
-export function listMarkdownFiles(contentDir: string, skip: SkipRule = skipDotAndBuildFolders): string[] {
-  const found: string[] = [];
-  const walk = (rel: string) => {
-    const entries = fs.readdirSync(path.join(contentDir, rel), { withFileTypes: true });
-    for (const entry of entries) {
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (skip(path.join(contentDir, child), entry.isDirectory())) continue;
-      if (entry.isDirectory()) {
-        walk(child);
-      } else if (/\.(md|markdown)$/i.test(entry.name)) {
-        found.push(child);
-      }
-    }
-  };
-  walk("");
-  return found.sort(compareStrings);
+/** The Markdown pages below `contentDir` (relative paths, sorted), and every problem with the folder's files. */
+export function listPages(contentDir: string, skip: SkipRule = skipDotAndBuildFolders): Listing {
+  const { files, diagnostics } = walkFiles(contentDir, skip);
+  return { files: files.filter((f) => /\.(md|markdown)$/i.test(f)), diagnostics };
 }
 
 /** Reads and parses every page of the handbook. A README.md is its folder's index when the folder has no index.md. */
 export function loadContent(contentDir: string, skip?: SkipRule): LoadedContent {
   const root = path.resolve(contentDir);
-  const files = listMarkdownFiles(root, skip);
-  return collectContent(files, files.map((relPath) => readSource(root, relPath)));
+  const { files, diagnostics } = listPages(root, skip);
+  return collectContent(files, files.map((relPath) => readSource(root, relPath)), diagnostics);
 }
 
 /** Reads and parses one file below the content folder (an absolute path). */
@@ -53,10 +40,10 @@ export function readSource(root: string, relPath: string): ParsedSource {
   return parseSource(file, relPath, fs.readFileSync(file, "utf8"));
 }
 
-/** The content of the files `listMarkdownFiles` listed, each read with `readSource` (in the same order). */
-export function collectContent(files: readonly string[], parsedFiles: readonly ParsedSource[]): LoadedContent {
+/** The content of the files `listPages` listed, each read with `readSource` (in the same order), after its problems. */
+export function collectContent(files: readonly string[], parsedFiles: readonly ParsedSource[], listed: readonly Diagnostic[] = []): LoadedContent {
   const pages: SourcePage[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...listed];
   files.forEach((relPath, i) => {
     const parsed = parsedFiles[i]!;
     const asIndex = readmeIndexPath(relPath, files);

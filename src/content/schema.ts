@@ -49,6 +49,31 @@ export const frontMatterSchema = z
   })
   .loose();
 
+/**
+ * Keys that are Eleventy's data or the build's own, never a page's: Eleventy's special keys (its config `keys`:
+ * permalinkBypassOutputDir, templateEngineOverride, eleventyComputed, eleventyDataSchema; pagination,
+ * dynamicPermalink, renderData and every key starting with "eleventy"), its reserved data (page, content,
+ * collections, pkg) and the handbook's global data (handbook). `layout` and `permalink` are Just the Docs keys the
+ * schema checks; `tags` and `date` are ordinary Jekyll keys.
+ */
+const BUILD_KEYS: ReadonlySet<string> = new Set([
+  "templateEngineOverride",
+  "permalinkBypassOutputDir",
+  "pagination",
+  "dynamicPermalink",
+  "renderData",
+  "page",
+  "content",
+  "collections",
+  "pkg",
+  "handbook",
+]);
+
+/** Whether a front-matter key is Eleventy's or the build's own data, which no page may set. */
+export function isBuildKey(key: string): boolean {
+  return BUILD_KEYS.has(key) || /^eleventy/i.test(key);
+}
+
 /** Validated front matter of one page. */
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 

@@ -4,28 +4,23 @@
 // folder outside the project; and a glob leading out of the project ("../") makes its watcher miss every change.
 import fs from "node:fs";
 import path from "node:path";
+import { walkFiles, type SkipRule } from "../content/files.ts";
+import { skipDotAndBuildFolders } from "../content/load.ts";
 import type { BuildOptions } from "./options.ts";
 import type { EleventyConfig } from "./plugin.ts";
 
 const EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "pdf"];
 const COPIED = new RegExp(`\\.(?:${EXTENSIONS.join("|")})$`, "i");
 
-/** Every image and PDF below `dir` (absolute paths); dot folders and node_modules are not content. */
+/**
+ * Every image and PDF below `dir` (absolute paths), listed by the content walker under the content's own rules (dot
+ * names and build folders are not content; `skip`, the output folder, neither): plain files only. A symbolic link
+ * out of the folder, a FIFO or a name no URL can hold is left out here; the model reports it, and a build with such
+ * a problem stops before anything is copied.
+ */
 export function contentFiles(dir: string, skip: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (full !== skip) walk(full);
-      } else if (COPIED.test(entry.name)) {
-        found.push(full);
-      }
-    }
-  };
-  walk(dir);
-  return found;
+  const rule: SkipRule = (file, isDir) => file === skip || skipDotAndBuildFolders(file, isDir);
+  return walkFiles(dir, rule).files.filter((rel) => COPIED.test(rel)).map((rel) => path.join(dir, rel));
 }
 
 /** Copies each file whose copy is missing or older; returns how many were copied. */

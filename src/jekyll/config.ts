@@ -1,8 +1,9 @@
 // A Just the Docs site's `_config.yml`: parsed into Jekyll's `site` variable for Liquid, and mapped onto the
 // handbook's settings where a key means something here. Pure: it is given the file's text and returns data and
 // diagnostics; src/jekyll/site.ts reads the file.
-import yaml from "js-yaml";
 import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import { urlPathProblem } from "../content/urls.ts";
+import { readYaml } from "../content/yaml.ts";
 import type { Settings } from "../site/settings.ts";
 
 /** How the old site's URLs were formed: Jekyll's `permalink` setting, which relative links were written against. */
@@ -83,16 +84,9 @@ const UNSUPPORTED: Record<string, string> = {
 export function readJekyllConfig(file: string, text: string): JekyllConfig {
   const diagnostics: Diagnostic[] = [];
   const config: JekyllConfig = { site: {}, settings: {}, permalink: "html", exclude: [...JEKYLL_DEFAULT_EXCLUDES], include: [], diagnostics };
-  let data: unknown;
-  try {
-    data = yaml.load(text, { filename: file });
-  } catch (error) {
-    const e = error as { mark?: { line: number; column: number }; reason?: string; message: string };
-    const line = e.mark ? e.mark.line + 1 : 1;
-    const column = e.mark ? e.mark.column + 1 : 1;
-    diagnostics.push(diagnose("error", file, line, `_config.yml is not valid YAML: ${e.reason ?? e.message}`, column));
-    return config;
-  }
+  const read = readYaml(text, { file, line: 1, name: "_config.yml", fix: "fix the YAML in _config.yml" });
+  diagnostics.push(...read.diagnostics);
+  const data = read.data;
   if (data === undefined || data === null) return config;
   if (typeof data !== "object" || Array.isArray(data)) {
     diagnostics.push(diagnose("error", file, 1, "_config.yml must be a list of `key: value` lines"));
@@ -100,7 +94,7 @@ export function readJekyllConfig(file: string, text: string): JekyllConfig {
   }
   const site = data as Record<string, unknown>;
   config.site = site;
-  const at = (...keyPath: string[]) => locateKey(text, keyPath);
+  const at = (...keyPath: string[]) => read.at(keyPath) ?? { line: 1, column: 1 };
   const problem = (severity: Diagnostic["severity"], keyPath: string[], message: string) => {
     const where = at(...keyPath);
     diagnostics.push(diagnose(severity, file, where.line, message, where.column));
@@ -118,7 +112,11 @@ export function readJekyllConfig(file: string, text: string): JekyllConfig {
   if (typeof site.footer_content === "string") settings.footer = htmlToText(site.footer_content);
 
   const baseurl = site.baseurl;
-  if (typeof baseurl === "string" && baseurl.trim() !== "") settings.pathPrefix = baseurl.trim();
+  if (typeof baseurl === "string" && baseurl.trim() !== "") {
+    const unsafe = urlPathProblem(baseurl.trim());
+    if (unsafe) problem("error", ["baseurl"], `baseurl ${JSON.stringify(baseurl)} ${unsafe}`);
+    else settings.pathPrefix = baseurl.trim();
+  }
 
   if (typeof site.url === "string" && site.url.trim() !== "") {
     const origin = site.url.trim().replace(/\/+$/, "");
@@ -223,41 +221,6 @@ export function readJekyllConfig(file: string, text: string): JekyllConfig {
     problem("warning", [key], `${key} has no effect here: ${reason}`);
   }
   return config;
-}
-
-/**
- * Where a key sits in the YAML text: `["callouts", "note", "color"]` is the `color:` line under `note:` under
- * `callouts:`. Block mappings only; falls back to the deepest key found, then to line 1.
- */
-export function locateKey(text: string, keyPath: readonly string[]): { line: number; column: number } {
-  const lines = text.split("\n");
-  let found = { line: 1, column: 1 };
-  let from = 0;
-  let parentIndent = -1;
-  for (const key of keyPath) {
-    let hit: { index: number; indent: number; column: number } | undefined;
-    let childIndent: number | undefined;
-    for (let i = from; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (/^\s*(#.*)?$/.test(line)) continue;
-      const indent = line.length - line.trimStart().length;
-      if (indent <= parentIndent) break;
-      childIndent ??= indent;
-      if (indent !== childIndent) continue;
-      const match = /^(\s*)(["']?)(.+?)\2[ \t]*:(?:[ \t]+|$)/.exec(line);
-      if (match && match[3] === key) {
-        // The value's column when it is on the key's line, else the key's.
-        const column = match[0].length < line.trimEnd().length ? match[0].length + 1 : indent + 1;
-        hit = { index: i, indent, column };
-        break;
-      }
-    }
-    if (!hit) break;
-    found = { line: hit.index + 1, column: hit.column };
-    from = hit.index + 1;
-    parentIndent = hit.indent;
-  }
-  return found;
 }
 
 /** The text of a snippet of HTML: tags dropped, the common entities decoded, spaces collapsed. */

@@ -2,10 +2,11 @@
 // `_` and `.` names), its `_data/`, and Liquid over the pages. Reads files; the rules it applies are pure functions.
 import fs from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
 import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import { normaliseBase } from "../content/urls.ts";
+import { readYaml, NOT_DATA_KEYS } from "../content/yaml.ts";
+import { walkFiles } from "../content/files.ts";
 import { settingsSchema, type Settings } from "../site/settings.ts";
 import { readJekyllConfig, type JekyllConfig } from "./config.ts";
 import { applyLiquid, pageVariable, type LiquidResult } from "./liquid.ts";
@@ -53,39 +54,35 @@ export function readJekyllSite(configFile: string, contentDir: string): JekyllSi
 
   const staticFiles: JekyllSite["staticFiles"] = [];
   const ignored: string[] = [];
-  const walk = (dir: string, rel: string, out: string, collect: boolean) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const full = path.join(dir, entry.name);
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const isDir = entry.isDirectory();
-      if (entry.isSymbolicLink() || excluded(full, isDir)) {
-        if (collect) ignored.push(isDir ? `${childRel}/` : childRel);
+  // One walker for every folder a pull request can change (src/content/files.ts). The content folder's problems are
+  // reported by loadContent, which walks it by the same rule; the asset folders beside it are reported here.
+  const list = (dir: string, out: string, collect: boolean) => {
+    const skip = (full: string, isDir: boolean) => {
+      if (!excluded(full, isDir)) return false;
+      if (collect) ignored.push(`${path.relative(dir, full).split(path.sep).join("/")}${isDir ? "/" : ""}`);
+      return true;
+    };
+    const listing = walkFiles(dir, skip, collect ? "the content folder" : `the ${out} folder`);
+    if (collect) ignored.push(...listing.diagnostics.map((d) => path.relative(dir, d.file).split(path.sep).join("/")));
+    else diagnostics.push(...listing.diagnostics);
+    for (const rel of listing.files) {
+      if (/\.(md|markdown)$/i.test(rel)) continue;
+      const full = path.join(dir, rel);
+      if (hasFrontMatter(full)) {
+        if (/\.html?$/i.test(rel)) {
+          diagnostics.push(diagnose("warning", full, 1, "not built: a page written in HTML needs Jekyll's layouts; rewrite it in Markdown to keep it"));
+        }
         continue;
       }
-      if (isDir) walk(full, childRel, out ? `${out}/${entry.name}` : entry.name, collect);
-      else if (!/\.(md|markdown)$/i.test(entry.name)) {
-        if (hasFrontMatter(full)) {
-          if (/\.html?$/i.test(entry.name)) {
-            diagnostics.push(diagnose("warning", full, 1, "not built: a page written in HTML needs Jekyll's layouts; rewrite it in Markdown to keep it"));
-          }
-          continue;
-        }
-        staticFiles.push({ from: full, to: out ? `${out}/${entry.name}` : entry.name });
-      }
+      staticFiles.push({ from: full, to: out ? `${out}/${rel}` : rel });
     }
   };
-  walk(content, "", "", true);
+  list(content, "", true);
   // Asset folders beside a content folder inside the Jekyll site (e.g. docs/ with assets/ next to it).
   if (content !== sourceDir && isInside(content, sourceDir)) {
     for (const folder of ASSET_FOLDERS) {
       const dir = path.join(sourceDir, folder);
-      if (!isInside(dir, content) && fs.existsSync(dir) && !excluded(dir, true)) walk(dir, folder, folder, false);
+      if (!isInside(dir, content) && fs.existsSync(dir) && !excluded(dir, true)) list(dir, folder, false);
     }
   }
   const staticUrls = new Set(staticFiles.map((f) => `/${f.to}`));
@@ -176,29 +173,37 @@ export function renderJekyllLiquid(jekyll: JekyllSite, pages: readonly SourcePag
 /** Jekyll's `site.data`: every .yml, .yaml and .json file below `_data/`, by file name, folders nesting. */
 function readDataFolder(dir: string): { data: Record<string, unknown>; diagnostics: Diagnostic[] } {
   const data: Record<string, unknown> = {};
-  const diagnostics: Diagnostic[] = [];
-  if (!fs.existsSync(dir)) return { data, diagnostics };
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      const nested = readDataFolder(full);
-      data[entry.name] = nested.data;
-      diagnostics.push(...nested.diagnostics);
+  if (!fs.existsSync(dir)) return { data, diagnostics: [] };
+  const listing = walkFiles(dir, (file) => path.basename(file).startsWith("."), "the _data folder");
+  const diagnostics = [...listing.diagnostics];
+  for (const rel of listing.files) {
+    const ext = path.extname(rel).toLowerCase();
+    if (![".yml", ".yaml", ".json"].includes(ext)) continue;
+    const full = path.join(dir, rel);
+    const keys = [...rel.split("/").slice(0, -1), path.basename(rel, path.extname(rel))];
+    const bad = keys.find((k) => NOT_DATA_KEYS.has(k));
+    if (bad) {
+      diagnostics.push(diagnose("error", full, 1, `"${bad}" cannot name data: it is not data to JavaScript; rename it`));
       continue;
     }
-    const ext = path.extname(entry.name).toLowerCase();
-    if (![".yml", ".yaml", ".json"].includes(ext)) continue;
-    const text = fs.readFileSync(full, "utf8");
-    try {
-      data[path.basename(entry.name, ext)] = ext === ".json" ? JSON.parse(text) : yaml.load(text, { filename: full });
-    } catch (error) {
-      const mark = (error as { mark?: { line: number; column: number } }).mark;
-      const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-      diagnostics.push(diagnose("error", full, mark ? mark.line + 1 : 1, `data file is not valid ${ext === ".json" ? "JSON" : "YAML"}: ${reason}`, mark ? mark.column + 1 : 1));
-    }
+    const value = readDataFile(full, ext);
+    diagnostics.push(...value.diagnostics);
+    if (value.diagnostics.length > 0) continue;
+    let target = data;
+    for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
+    target[keys.at(-1)!] = value.data;
   }
   return { data, diagnostics };
+}
+
+function readDataFile(full: string, ext: string): { data?: unknown; diagnostics: Diagnostic[] } {
+  const text = fs.readFileSync(full, "utf8");
+  if (ext !== ".json") return readYaml(text, { file: full, line: 1, name: "data file", fix: "fix the YAML in the data file" });
+  try {
+    return { data: JSON.parse(text), diagnostics: [] };
+  } catch (error) {
+    return { diagnostics: [diagnose("error", full, 1, `data file is not valid JSON: ${(error as Error).message}`)] };
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import path from "node:path";
 import { receiveMessageOnPort } from "node:worker_threads";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Diagnostic } from "../content/diagnostics.ts";
-import { collectContent, listMarkdownFiles, type LoadedContent, type SkipRule } from "../content/load.ts";
+import { collectContent, listPages, type LoadedContent, type SkipRule } from "../content/load.ts";
 import { parseSource, type ParsedSource, type SourcePage } from "../content/page.ts";
 import { scanPage, type PageLinks } from "../links/check.ts";
 import { rawHtmlProblems } from "../markdown/raw-html.ts";
@@ -227,7 +227,7 @@ export function readContent(
   cache?: ReadCache,
 ): ReadContent {
   const root = path.resolve(contentDir);
-  const files = listMarkdownFiles(root, skip);
+  const { files, diagnostics: listed } = listPages(root, skip);
   const results = new Array<FileReading>(files.length);
   const kept = cache?.kept(readingContext(root, settings, namesFile));
   const missing: number[] = [];
@@ -245,7 +245,7 @@ export function readContent(
   cache?.keep(files, results);
   const readings = new Map<string, PageReading>();
   for (const r of results) if (r.source.page && r.reading) readings.set(r.source.page.file, r.reading);
-  return { content: collectContent(files, results.map((r) => r.source)), readings };
+  return { content: collectContent(files, results.map((r) => r.source), listed), readings };
 }
 
 function readInParallel(

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
-import { normaliseBase } from "../content/urls.ts";
+import { normaliseBase, urlPathProblem } from "../content/urls.ts";
 
 const link = z.object({ title: z.string(), url: z.string() });
 
@@ -14,7 +14,13 @@ export const settingsSchema = z.object({
   /** Language of the pages (the html lang attribute). */
   lang: z.string().default("en"),
   /** Folder the site is served from, e.g. "/handbook/" for a GitHub Pages project site. */
-  pathPrefix: z.string().default("/"),
+  pathPrefix: z
+    .string()
+    .default("/")
+    .superRefine((value, ctx) => {
+      const problem = urlPathProblem(value.trim());
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   /** Just the Docs' nav_sort. */
   navSort: z.enum(["case_sensitive", "case_insensitive"]).default("case_sensitive"),
   /** Offer search; false writes no search index and shows no search button (Just the Docs' `search_enabled`). */

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import yaml from "js-yaml";
+import { parse as parseYaml } from "yaml";
 import { projectDir } from "../helpers/site.ts";
 
 interface Step {
@@ -25,7 +25,7 @@ interface Workflow {
 
 const WORKFLOWS = ["pull-request.yml", "deploy.yml"];
 const text = (name: string) => fs.readFileSync(path.join(projectDir, ".github", "workflows", name), "utf8");
-const read = (name: string) => yaml.load(text(name)) as Workflow;
+const read = (name: string) => parseYaml(text(name)) as Workflow;
 const stepsOf = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
 const scripts = Object.keys(
   (JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts,

@@ -28,7 +28,7 @@ test("a YAML syntax error reports its line and column", () => {
   assert.equal(diagnostics.length, 1);
   assert.match(
     formatted(diagnostics)[0]!,
-    /^content\/teams\/index\.md:3:13 error front matter is not valid YAML: .+; a value with ": " in it needs quotes: summary: "Who: we are"$/,
+    /^content\/teams\/index\.md:3:13 error front matter is not valid YAML: a value with ": " in it needs quotes: summary: "Who: we are"$/,
   );
   assert.equal(page, undefined);
 });
@@ -55,4 +55,47 @@ test("numbers as titles and parents become text", () => {
   assert.equal(page?.meta.title, "2025");
   assert.equal(page?.meta.parent, "2024");
   assert.equal(page?.meta.summary, "42");
+});
+
+test("Eleventy's data keys and the build's own are errors at their lines, and never reach the page", () => {
+  const keys = [
+    "templateEngineOverride: njk",
+    "eleventyComputed:\n  title: x",
+    "permalinkBypassOutputDir: true",
+    "pagination:\n  data: collections.all",
+    "eleventyExcludeFromCollections: true",
+    "eleventyImport:\n  collections: [all]",
+    "eleventyNavigation:\n  key: x",
+    "dynamicPermalink: false",
+    "renderData:\n  x: 1",
+    "EleventyAnything: 1",
+    "page:\n  url: /x/",
+    "content: replaced",
+    "collections: []",
+    "handbook: 1",
+  ];
+  const { page, diagnostics } = parse("ops.md", ["title: Ops", ...keys, "tags: [oncall]", "date: 2024-01-02"].join("\n"));
+  const names = keys.map((k) => k.slice(0, k.indexOf(":")));
+  let line = 3;
+  assert.deepEqual(
+    formatted(diagnostics),
+    keys.map((k, i) => {
+      const at = line;
+      line += k.split("\n").length;
+      return `content/ops.md:${at}:1 error key "${names[i]}" is the build's own data, not a page's; remove it: the handbook sets this itself`;
+    }),
+  );
+  for (const name of names) assert.equal(Object.hasOwn(page?.meta ?? {}, name), false, name);
+  assert.deepEqual(page?.meta["tags"], ["oncall"], "tags and date are ordinary Jekyll keys");
+});
+
+test("__proto__, constructor and prototype keys are errors at their line, at any depth, and pollute nothing", () => {
+  const { page, diagnostics } = parse("ops.md", "title: Ops\n__proto__:\n  polluted: yes\nowner:\n  constructor: x\n  list:\n    - prototype: 1");
+  assert.equal(page, undefined);
+  assert.deepEqual(formatted(diagnostics), [
+    'content/ops.md:3:1 error key "__proto__" is not allowed: it is not data to JavaScript; remove it or rename it',
+    'content/ops.md:6:3 error key "constructor" is not allowed: it is not data to JavaScript; remove it or rename it',
+    'content/ops.md:8:7 error key "prototype" is not allowed: it is not data to JavaScript; remove it or rename it',
+  ]);
+  assert.equal(({} as Record<string, unknown>)["polluted"], undefined);
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { htmlToText, locateKey, readJekyllConfig } from "../../../src/jekyll/config.ts";
+import { readYaml } from "../../../src/content/yaml.ts";
+import { htmlToText, readJekyllConfig } from "../../../src/jekyll/config.ts";
 import { formatted } from "../fixtures.ts";
 
 const FILE = "/site/_config.yml";
@@ -118,9 +119,30 @@ describe("a Just the Docs _config.yml mapped onto the handbook's settings", () =
   });
 });
 
-test("locateKey finds nested keys by indentation and skips same-named keys elsewhere", () => {
+test("a key is found by its path, not by its name elsewhere; a value on a later line gives the key's column", () => {
   const text = "color: top\ncallouts:\n  note:\n    title: Note\n    color: blue\n  warn:\n    color: red\n";
-  assert.deepEqual(locateKey(text, ["color"]), { line: 1, column: 8 });
-  assert.deepEqual(locateKey(text, ["callouts", "warn", "color"]), { line: 7, column: 12 });
-  assert.deepEqual(locateKey(text, ["callouts", "note"]), { line: 3, column: 3 });
+  const { at } = readYaml(text, { file: FILE, line: 1, name: "_config.yml", fix: "" });
+  assert.deepEqual(at(["color"]), { line: 1, column: 8 });
+  assert.deepEqual(at(["callouts", "warn", "color"]), { line: 7, column: 12 });
+  assert.deepEqual(at(["callouts", "note"]), { line: 3, column: 3 });
+  assert.deepEqual(at(["callouts", "aside", "color"]), { line: 2, column: 1 }, "the deepest key found");
+});
+
+test("_config.yml follows the same YAML rules as front matter: keys that are not data, tabs, tags", () => {
+  assert.deepEqual(formatted(read("title: x\ncallouts:\n  __proto__:\n    color: red\n  constructor:\n    color: blue\n").diagnostics), [
+    '_config.yml:3:3 error key "__proto__" is not allowed: it is not data to JavaScript; remove it or rename it',
+    '_config.yml:5:3 error key "constructor" is not allowed: it is not data to JavaScript; remove it or rename it',
+  ]);
+  assert.deepEqual(formatted(read("title: x\nexclude:\n\t- drafts/\n").diagnostics), [
+    "_config.yml:3:1 error _config.yml is not valid YAML: a tab indents this line; indent with spaces",
+  ]);
+  assert.deepEqual(formatted(read("title: !!js/function x\n").diagnostics), [
+    "_config.yml:1:8 error YAML tags such as !!js/function are not allowed; remove the tag and write the value plainly",
+  ]);
+});
+
+test("a baseurl that leaves the site is an error at its line, and sets no path prefix", () => {
+  const { settings, diagnostics } = read('title: x\nbaseurl: "/docs/../.."\n');
+  assert.equal(settings.pathPrefix, undefined);
+  assert.deepEqual(formatted(diagnostics), ['_config.yml:2:10 error baseurl "/docs/../.." has a ".." segment, which leads out of its folder; remove it']);
 });

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { JEKYLL_DEFAULT_EXCLUDES } from "../../../src/jekyll/config.ts";
-import { fnmatch, jekyllFilter, readJekyllSite } from "../../../src/jekyll/site.ts";
+import { fnmatch, jekyllFilter, readJekyllSite, siteVariable } from "../../../src/jekyll/site.ts";
 import { loadContent } from "../../../src/content/load.ts";
 
 const SOURCE = "/site";
@@ -44,13 +44,16 @@ describe("which files Jekyll leaves out", () => {
   });
 });
 
+/** Writes files below a folder, making their folders. */
+const writer = (dir: string) => (rel: string, text = "") => {
+  fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  fs.writeFileSync(path.join(dir, rel), text);
+};
+
 describe("a Jekyll site's files", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jekyll-files-"));
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const write = (rel: string, text = "") => {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  };
+  const write = writer(dir);
   write("_config.yml", "title: Acme\nexclude:\n  - drafts/\n");
   write("docs/index.md", "---\ntitle: Docs\n---\n");
   write("docs/guide.md", "---\ntitle: Guide\n---\n");
@@ -84,5 +87,43 @@ describe("a Jekyll site's files", () => {
     const site = readJekyllSite(path.join(dir, "_config.yml"), path.join(dir, "docs"));
     assert.deepEqual(site.staticFiles.map((f) => f.to), ["diagram.png", "assets/images/logo.svg", "images/photo.jpg"]);
     assert.ok(site.staticUrls.has("/assets/images/logo.svg"));
+  });
+});
+
+describe("a Jekyll site's files follow the content folder's rules", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jekyll-links-"));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const write = writer(dir);
+  write("_config.yml", "title: Acme\n");
+  write("docs/index.md", "---\ntitle: Docs\n---\n");
+  write("assets/logo.svg", "<svg/>");
+  fs.symlinkSync("/etc/hostname", path.join(dir, "assets/leak.txt"));
+  fs.symlinkSync("/etc/hostname", path.join(dir, "docs/leak.txt"));
+  write("_data/team.yml", "lead: Ada\n");
+  write("_data/__proto__.yml", "polluted: true\n");
+  fs.symlinkSync("/etc/hostname", path.join(dir, "_data/secret.yml"));
+  const config = path.join(dir, "_config.yml");
+  const shown = (list: readonly { file: string; line: number; message: string }[]) => list.map((d) => `${path.relative(dir, d.file)}:${d.line} ${d.message}`);
+
+  test("a link out of the site is an error at its path and is never copied, in the content folder or beside it", () => {
+    const site = readJekyllSite(config, path.join(dir, "docs"));
+    assert.deepEqual(site.staticFiles.map((f) => f.to), ["assets/logo.svg"]);
+    assert.deepEqual(shown(site.diagnostics), [
+      "assets/leak.txt:1 is a symbolic link to a place outside the assets folder, which the build never reads; put the file itself here instead",
+    ]);
+    // The content folder's own problems come from reading its pages, once.
+    assert.deepEqual(shown(loadContent(path.join(dir, "docs"), site.isExcluded).diagnostics), [
+      "docs/leak.txt:1 is a symbolic link to a place outside the content folder, which the build never reads; put the file itself here instead",
+    ]);
+  });
+
+  test("_data: a link out of the folder is never read into site.data, nor is a file named __proto__", () => {
+    const site = readJekyllSite(config, path.join(dir, "docs"));
+    const { site: variable, diagnostics } = siteVariable(site, []);
+    assert.deepEqual(variable.data, { team: { lead: "Ada" } });
+    assert.deepEqual(shown(diagnostics).sort(), [
+      '_data/__proto__.yml:1 "__proto__" cannot name data: it is not data to JavaScript; rename it',
+      "_data/secret.yml:1 is a symbolic link to a place outside the _data folder, which the build never reads; put the file itself here instead",
+    ]);
   });
 });
