@@ -1,5 +1,5 @@
 import { renderToString } from "preact-render-to-string";
-import { breadcrumbsFor, childrenOf, neighboursOf, sidebarFor } from "../../src/navigation/queries.ts";
+import { breadcrumbsFor, childListFor, neighboursOf, sidebarFor } from "../../src/navigation/queries.ts";
 import type { HandbookState } from "../../src/eleventy/plugin.ts";
 import { describeForSearch, type SearchFacets } from "../../src/search/facets.ts";
 import { editUrlOf, lastUpdated } from "../../src/site/page-meta.ts";
@@ -38,7 +38,7 @@ export default function render(data: LayoutData): string {
   const description = meta.description ?? model.settings.description;
   const withNav = meta.nav_enabled !== false;
   const { previous, next } = neighboursOf(model.tree, page);
-  const children = meta.has_toc === false ? [] : childrenOf(page);
+  const children = childListFor(model.tree, page);
   const facets = describeForSearch(page, model.roles);
   const team = model.roles.teamAt(page.url);
   const search = data.handbook.search;

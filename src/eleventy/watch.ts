@@ -4,7 +4,7 @@
 // the pages whose output can differ: the changed files, and every page whose navigation (or role data) changed.
 import fs from "node:fs";
 import path from "node:path";
-import { breadcrumbsFor, childrenOf, neighboursOf, sidebarFor } from "../navigation/queries.ts";
+import { breadcrumbsFor, childListFor, neighboursOf, sidebarFor } from "../navigation/queries.ts";
 import type { HandbookPage } from "../navigation/tree.ts";
 import { describeForSearch } from "../search/facets.ts";
 import { writeSearchIndex, type WrittenFile } from "../search/index.ts";
@@ -25,7 +25,7 @@ function frameOf(model: SiteModel, page: HandbookPage): string {
     page.kind === "nav" ? page.visible : false,
     sidebarFor(model.tree, page),
     breadcrumbsFor(page),
-    page.source.meta.has_toc === false ? [] : childrenOf(page),
+    childListFor(model.tree, page),
     previous ?? null,
     next ?? null,
     describeForSearch(page, model.roles) ?? null,

@@ -51,6 +51,8 @@ export interface NavTree {
   byUrl: ReadonlyMap<string, HandbookPage>;
   /** Each visible page's index in `sidebarOrder`. */
   orderIndex: ReadonlyMap<NavPage, number>;
+  /** Each visible page's index among the pages the sidebar shows beside it: its parent's navChildren, or navRoots. */
+  navIndex: ReadonlyMap<NavPage, number>;
 }
 
 /** Settings that change how the tree is ordered. */
@@ -96,14 +98,16 @@ export function buildNavTree(
     return page;
   });
   const byUrl = indexUrls(finalPages, error);
+  const navRoots = roots.filter((r) => r.visible);
   const tree: NavTree = {
     roots,
-    navRoots: roots.filter((r) => r.visible),
+    navRoots,
     pages: finalPages,
     sidebarOrder,
     byFile: new Map(finalPages.map((p) => [p.source.file, p])),
     byUrl,
     orderIndex: new Map(sidebarOrder.map((p, i) => [p, i])),
+    navIndex: siblingIndex(navRoots, sidebarOrder),
   };
   return { tree, diagnostics };
 }
@@ -394,6 +398,14 @@ function orderTree(roots: NavPage[], compare: (a: NavPage, b: NavPage) => number
     pushAll(page.children, depth + 1, page.visible && meta.has_children !== false);
   }
   return sidebarOrder;
+}
+
+/** Each visible page's index among the pages the sidebar shows beside it (its parent's navChildren, or navRoots). */
+function siblingIndex(navRoots: readonly NavPage[], sidebarOrder: readonly NavPage[]): Map<NavPage, number> {
+  const index = new Map<NavPage, number>();
+  navRoots.forEach((p, i) => index.set(p, i));
+  for (const page of sidebarOrder) page.navChildren.forEach((c, i) => index.set(c, i));
+  return index;
 }
 
 /** Each page by URL; of two pages with one URL, the later file is the one reported. */
