@@ -142,6 +142,17 @@ export function navJson(tree: NavTree, toUrl: (url: string) => string = (u) => u
   return roots;
 }
 
+/** Every page of the tree, excluded ones included, depth-first in sidebar order; a loop, not recursion. */
+export function treeOrder(tree: NavTree): NavPage[] {
+  const order: NavPage[] = [];
+  const stack = [...tree.roots].reverse();
+  for (let p = stack.pop(); p; p = stack.pop()) {
+    order.push(p);
+    for (let i = p.children.length - 1; i >= 0; i--) stack.push(p.children[i]!);
+  }
+  return order;
+}
+
 /** Title of the top-level page whose children are the teams. */
 export const TEAMS_TITLE = "Teams";
 

@@ -178,6 +178,12 @@ function candidatesOf(page: NavPage, titleIndex: ReadonlyMap<string, NavPage[]>)
 /** How many files an ambiguous parent's error names before it counts the rest. */
 const FILES_NAMED = 5;
 
+function ambiguous(wanted: string, candidates: readonly NavPage[]): string {
+  const named = candidates.slice(0, FILES_NAMED).map((c) => displayPath(c.source.file));
+  const more = candidates.length > FILES_NAMED ? ` and ${candidates.length - FILES_NAMED} more` : "";
+  return `parent "${wanted}" is ambiguous: ${candidates.length} pages have that title (${named.join(", ")}${more}); add grand_parent (or ancestor) to choose one`;
+}
+
 /**
  * Resolves each page's parent by title, narrowed by grand_parent and ancestor. `ancestor` needs the parents of the
  * candidates' ancestors first: an explicit stack stands in for the recursion, so a chain of any depth is resolved.
@@ -234,14 +240,7 @@ function resolveParents(
       candidates = candidates.filter((c) => c.title === ancestor || walk(c, ancestor) === true);
       if (candidates.length === 0) return fail("ancestor", `ancestor "${ancestor}" is above none of the pages titled "${wanted}"`);
     }
-    if (candidates.length > 1) {
-      const named = candidates.slice(0, FILES_NAMED).map((c) => displayPath(c.source.file));
-      const more = candidates.length > FILES_NAMED ? ` and ${candidates.length - FILES_NAMED} more` : "";
-      return fail(
-        "parent",
-        `parent "${wanted}" is ambiguous: ${candidates.length} pages have that title (${named.join(", ")}${more}); add grand_parent (or ancestor) to choose one`,
-      );
-    }
+    if (candidates.length > 1) return fail("parent", ambiguous(wanted, candidates));
     return candidates[0]!;
   };
   for (const start of navPages) {
