@@ -1,37 +1,47 @@
 import type { NavJsonEntry } from "../navigation/queries.ts";
 
+/** /nav.json as the script uses it: the top level, and every entry by URL. */
+interface NavIndex {
+  roots: NavJsonEntry[];
+  byUrl: Map<string, NavJsonEntry>;
+}
+
 /**
- * Lets the reader open any branch of the sidebar in place; its children come from /nav.json, fetched once.
- * The build marks branches without buttons (`li.is-open` open, `li[data-branch]` closed: _includes/components/Sidebar.tsx),
- * so the toggles are made here, where they work.
+ * Lets the reader open any branch of the sidebar in place, and show the pages a long list leaves out ("N more");
+ * both come from /nav.json, fetched once. The build marks branches without buttons (`li.is-open` open,
+ * `li[data-branch]` closed, `li.nav-more` left-out pages: _includes/components/Sidebar.tsx), so the buttons are made
+ * here, where they work.
  */
 export function enhanceSidebar(nav: HTMLElement): void {
   const src = nav.dataset.navSrc;
-  let index: Promise<Map<string, NavJsonEntry>> | undefined;
+  let index: Promise<NavIndex> | undefined;
   const load = () =>
     (index ??= fetch(src ?? "nav.json")
       .then((r) =>
         r.ok ? (r.json() as Promise<NavJsonEntry[]>) : Promise.reject(new Error(r.statusText)),
       )
-      .then((entries) => {
+      .then((roots) => {
         const byUrl = new Map<string, NavJsonEntry>();
-        const add = (e: NavJsonEntry) => {
+        const stack = [...roots];
+        for (let e = stack.pop(); e; e = stack.pop()) {
           byUrl.set(e.url, e);
-          e.children.forEach(add);
-        };
-        entries.forEach(add);
-        return byUrl;
+          stack.push(...e.children);
+        }
+        return { roots, byUrl };
       }));
 
   nav.addEventListener("click", async (event) => {
-    const button = (event.target as Element).closest<HTMLButtonElement>("button.nav-toggle");
+    const target = event.target as Element;
+    const more = target.closest<HTMLButtonElement>("button.nav-more-button");
+    if (more) return showAll(more, load);
+    const button = target.closest<HTMLButtonElement>("button.nav-toggle");
     if (!button) return;
     const item = button.closest<HTMLLIElement>("li");
     if (!item) return;
     const open = button.getAttribute("aria-expanded") !== "true";
     if (open && !item.querySelector(":scope > ul")) {
       const link = item.querySelector<HTMLAnchorElement>(":scope > a");
-      const entry = (await load().catch(() => undefined))?.get(link?.getAttribute("href") ?? "");
+      const entry = (await load().catch(() => undefined))?.byUrl.get(link?.getAttribute("href") ?? "");
       if (!entry) {
         if (link) window.location.href = link.href;
         return;
@@ -42,6 +52,7 @@ export function enhanceSidebar(nav: HTMLElement): void {
     item.classList.toggle("is-open", open);
   });
   addToggles(nav);
+  addMoreButtons(nav);
 }
 
 /** Puts a toggle after the link of every branch under `root` that has none yet. */
@@ -55,6 +66,56 @@ function addToggles(root: ParentNode): void {
     });
 }
 
+/** Turns each "N more pages" link (or text) into a button that shows those pages in place. */
+function addMoreButtons(root: ParentNode): void {
+  root.querySelectorAll<HTMLLIElement>(".nav-list > li.nav-more").forEach((item) => {
+    const shown = item.firstElementChild;
+    if (!shown || shown instanceof HTMLButtonElement) return;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "nav-more-button";
+    button.textContent = `Show ${shown.textContent ?? ""}`;
+    // Where to go if /nav.json cannot be loaded: the list of them all, as without the script.
+    if (shown instanceof HTMLAnchorElement) button.dataset.href = shown.href;
+    shown.replaceWith(button);
+  });
+}
+
+/**
+ * Shows every page of the list a "more" button is in, from /nav.json: the pages shown stay as they are (open
+ * branches included), the others are added around them, and focus moves to the first page added where the button was.
+ */
+async function showAll(button: HTMLButtonElement, load: () => Promise<NavIndex>): Promise<void> {
+  const list = button.closest<HTMLUListElement>("ul.nav-list");
+  const owner = list?.parentElement?.closest<HTMLLIElement>(".nav-list > li");
+  const nav = await load().catch(() => undefined);
+  const ownerUrl = owner?.querySelector<HTMLAnchorElement>(":scope > a")?.getAttribute("href") ?? "";
+  const entries = owner ? nav?.byUrl.get(ownerUrl)?.children : nav?.roots;
+  if (!list || !entries) {
+    if (button.dataset.href) window.location.href = button.dataset.href;
+    return;
+  }
+  const before = list.firstElementChild === button.parentElement;
+  const shown = new Map<string, HTMLLIElement>();
+  for (const item of list.querySelectorAll<HTMLLIElement>(":scope > li:not(.nav-more)")) {
+    const href = item.querySelector(":scope > a")?.getAttribute("href");
+    if (href) shown.set(href, item);
+  }
+  const items: HTMLLIElement[] = [];
+  let focus: HTMLAnchorElement | null = null;
+  let seen = 0;
+  for (const entry of entries) {
+    const kept = shown.get(entry.url);
+    if (kept) seen++;
+    const item = kept ?? renderItem(entry);
+    // The first page added above the shown ones (for the "more" before them), or below them (the one after).
+    if (!kept && !focus && (before || seen === shown.size)) focus = item.querySelector("a");
+    items.push(item);
+  }
+  list.replaceChildren(...items);
+  focus?.focus();
+}
+
 function toggleFor(title: string, open: boolean): HTMLButtonElement {
   const button = document.createElement("button");
   button.type = "button";
@@ -64,19 +125,19 @@ function toggleFor(title: string, open: boolean): HTMLButtonElement {
   return button;
 }
 
+function renderItem(entry: NavJsonEntry): HTMLLIElement {
+  const item = document.createElement("li");
+  const link = document.createElement("a");
+  link.href = entry.url;
+  link.textContent = entry.title;
+  item.append(link);
+  if (entry.children.length > 0) item.append(toggleFor(entry.title, false));
+  return item;
+}
+
 function renderList(entries: NavJsonEntry[]): HTMLUListElement {
   const list = document.createElement("ul");
   list.className = "nav-list";
-  for (const entry of entries) {
-    const item = document.createElement("li");
-    const link = document.createElement("a");
-    link.href = entry.url;
-    link.textContent = entry.title;
-    item.append(link);
-    if (entry.children.length > 0) {
-      item.append(toggleFor(entry.title, false));
-    }
-    list.append(item);
-  }
+  list.append(...entries.map(renderItem));
   return list;
 }

@@ -3,8 +3,8 @@ import { slug } from "github-slugger";
 import { compareStrings, diagnose, displayPath, type Diagnostic } from "../content/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import type { FrontMatter } from "../content/schema.ts";
-import { teamOf } from "../navigation/queries.ts";
-import type { HandbookPage, NavPage, NavTree } from "../navigation/tree.ts";
+import { teamOf, treeOrder } from "../navigation/queries.ts";
+import type { HandbookPage, NavTree } from "../navigation/tree.ts";
 import { unknownNamesLine, type PracticeGroup, type RolePage, type UnknownName } from "./extract.ts";
 import type { NameKind } from "./names.ts";
 
@@ -216,12 +216,7 @@ export function indexRoles(
   unknown: readonly UnknownName[],
 ): RoleIndex {
   // Every page's position in the whole tree (excluded pages included), for sidebar order.
-  const position = new Map<HandbookPage, number>();
-  const visit = (p: NavPage) => {
-    position.set(p, position.size);
-    p.children.forEach(visit);
-  };
-  tree.roots.forEach(visit);
+  const position = new Map<HandbookPage, number>(treeOrder(tree).map((p, i) => [p, i]));
   const rankOf = (page: HandbookPage | undefined) => (page && position.get(page)) ?? Number.MAX_SAFE_INTEGER;
   const rank = (file: string) => rankOf(tree.byFile.get(file));
 

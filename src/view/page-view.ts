@@ -1,7 +1,7 @@
 // Everything a page shows that comes from the model rather than from its own Markdown: computed here once, rendered by
 // the layout, and compared by the dev server to decide which pages a rebuild renders. A new field of the layout goes
 // here, so the dev server sees it change without being told.
-import { breadcrumbsFor, childrenOf, neighboursOf, sidebarFor, type PageLink, type SidebarItem } from "../navigation/queries.ts";
+import { breadcrumbsFor, childListFor, neighboursOf, sidebarFor, type PageLink, type SidebarItem } from "../navigation/queries.ts";
 import type { HandbookPage } from "../navigation/tree.ts";
 import type { TeamRoles } from "../roles/directory.ts";
 import { describeForSearch, type SearchFacets } from "../search/facets.ts";
@@ -27,7 +27,7 @@ export interface PageView {
   sidebar: SidebarItem[];
   /** Ancestors, then the page. */
   breadcrumbs: PageLink[];
-  /** Its children with their summaries, unless `has_toc: false`. */
+  /** Its children with their summaries (none with `has_toc: false`, unless the sidebar sends readers here for them). */
   children: ChildLink[];
   /** The pages before and after it in sidebar order. */
   previous: PageLink | undefined;
@@ -61,7 +61,7 @@ export function pageView(model: SiteModel, page: HandbookPage): PageView {
     withNav: meta.nav_enabled !== false,
     sidebar: sidebarFor(model.tree, page),
     breadcrumbs: breadcrumbsFor(page),
-    children: meta.has_toc === false ? [] : childrenOf(page),
+    children: childListFor(model.tree, page),
     previous,
     next,
     facets: describeForSearch(page, model.roles),

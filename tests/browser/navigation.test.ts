@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { launchBrowser, serveStatic } from "../helpers/browser.ts";
-import { buildInto, projectDir } from "../helpers/site.ts";
+import { runAxe } from "../helpers/gates.ts";
+import { buildInto, projectDir, tempDir } from "../helpers/site.ts";
 
 const AI_ENGINEER = "/teams/dev-team/ai-engineer/";
 const AI_ENGINEER_TITLE = "AI (Artificial Intelligence) Engineer";
@@ -68,20 +70,26 @@ async function childLinkTexts(item: Locator): Promise<string[]> {
   return (await item.locator("xpath=./ul/li/a").allTextContents()).map((t) => t.trim());
 }
 
+/** Builds a content folder (without search), serves it and starts a browser, for one describe block. */
+async function buildAndServe(contentDir: string) {
+  const result = await buildInto(contentDir, ["--no-search"]);
+  assert.equal(result.code, 0, result.stderr);
+  const server = await serveStatic(result.outDir);
+  const browser = await launchBrowser();
+  return { server, browser, close: async () => Promise.all([browser.close(), server.close()]) };
+}
+
 describe("navigating the built handbook in a browser", () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveStatic>>;
+  let close: (() => Promise<unknown>) | undefined;
 
   before(async () => {
-    const result = await buildInto(path.join(projectDir, "content"), ["--no-search"]);
-    assert.equal(result.code, 0, result.stderr);
-    server = await serveStatic(result.outDir);
-    browser = await launchBrowser();
+    ({ browser, server, close } = await buildAndServe(path.join(projectDir, "content")));
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await close?.();
   });
 
   /** Opens `url` in a fresh context (own viewport, JavaScript on unless told) and hands the page to `fn`. */
@@ -326,6 +334,91 @@ describe("navigating the built handbook in a browser", () => {
       await previous.click();
       await assertAt(page, AI_ENGINEER);
       assert.equal((await page.locator("article h1").innerText()).trim(), AI_ENGINEER_TITLE);
+    });
+  });
+});
+
+describe("a long list in the sidebar of a built handbook", () => {
+  const ROLES = 120;
+  const role = (i: number) => `Role ${String(i).padStart(3, "0")}`;
+  const ROLE_70 = "/team/r070/";
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let close: (() => Promise<unknown>) | undefined;
+
+  before(async () => {
+    const content = path.join(tempDir(), "content");
+    fs.mkdirSync(path.join(content, "team"), { recursive: true });
+    fs.writeFileSync(path.join(content, "index.md"), "---\ntitle: Home\nnav_order: 1\n---\n# Home\n");
+    fs.writeFileSync(path.join(content, "team", "index.md"), "---\ntitle: Team\nnav_order: 2\n---\n# Team\n");
+    for (let i = 0; i < ROLES; i++) {
+      const file = path.join(content, "team", `r${String(i).padStart(3, "0")}.md`);
+      fs.writeFileSync(file, `---\ntitle: ${role(i)}\nparent: Team\nnav_order: ${i}\n---\n# ${role(i)}\n`);
+    }
+    ({ browser, server, close } = await buildAndServe(content));
+  });
+
+  after(async () => {
+    await close?.();
+  });
+
+  async function open(options: BrowserContextOptions, fn: (page: Page) => Promise<void>): Promise<void> {
+    // axe is injected as an inline script, so the context bypasses the CSP.
+    const context = await browser.newContext({ viewport: WIDE, bypassCSP: true, ...options });
+    context.setDefaultTimeout(SETTLE_MS);
+    try {
+      const page = await context.newPage();
+      const response = await page.goto(server.url(ROLE_70));
+      assert.equal(response?.status(), 200);
+      await fn(page);
+    } finally {
+      await context.close();
+    }
+  }
+  const teamList = (page: Page) =>
+    page.getByRole("navigation", { name: "Handbook" }).getByRole("link", { name: "Team", exact: true }).locator("xpath=../ul");
+
+  test("without JavaScript it shows the 50 pages around the open one and links the others to the parent's list", async () => {
+    await open({ javaScriptEnabled: false }, async (page) => {
+      const links = (await teamList(page).locator("xpath=./li/a").allInnerTexts()).map((t) => t.trim());
+      assert.deepEqual(links, ["45 more pages", ...Array.from({ length: 50 }, (_, i) => role(45 + i)), "25 more pages"]);
+      assert.equal((await teamList(page).locator('a[aria-current="page"]').innerText()).trim(), role(70));
+
+      await teamList(page).getByRole("link", { name: "25 more pages" }).click();
+      await assertAt(page, "/team/");
+      const list = page.getByRole("region", { name: "In this section" }).getByRole("link");
+      assert.equal(await list.count(), ROLES, "the Team page lists every role");
+      await assertVisible(page.locator("#child-pages-title"), true, "the list's heading, scrolled to");
+    });
+  });
+
+  test("with JavaScript \"Show 25 more pages\" shows every page in place, moves focus to the first one added, and passes axe (dark theme)", async () => {
+    await open({ colorScheme: "dark" }, async (page) => {
+      const more = teamList(page).getByRole("button", { name: "Show 25 more pages" });
+      await assertVisible(more, true, "the button the script makes of the link");
+      assert.deepEqual(await runAxe(page), [], "before showing the pages");
+      const before = page.url();
+      await more.focus();
+      await page.keyboard.press("Enter");
+      await assertVisible(teamList(page).getByRole("link", { name: role(119), exact: true }), true, "the last role");
+      const links = (await teamList(page).locator("xpath=./li/a").allInnerTexts()).map((t) => t.trim());
+      assert.deepEqual(links, Array.from({ length: ROLES }, (_, i) => role(i)), "every role, in order, once");
+      assert.equal(await teamList(page).getByRole("button").count(), 0, "no \"more\" button is left");
+      assert.equal(page.url(), before, "showing the pages does not navigate");
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), role(95));
+      assert.equal((await teamList(page).locator('a[aria-current="page"]').innerText()).trim(), role(70));
+      assert.deepEqual(await runAxe(page), [], "after showing them");
+    });
+  });
+
+  test("with JavaScript the \"more\" button above the shown pages moves focus to the first page of the list", async () => {
+    await open({}, async (page) => {
+      await assertVisible(teamList(page).getByRole("button", { name: "Show 45 more pages" }), true, "the button");
+      assert.deepEqual(await runAxe(page), [], "in the light theme");
+      await teamList(page).getByRole("button", { name: "Show 45 more pages" }).click();
+      await assertVisible(teamList(page).getByRole("link", { name: role(0), exact: true }), true, "the first role");
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), role(0));
+      assert.equal(await teamList(page).locator("xpath=./li").count(), ROLES);
     });
   });
 });

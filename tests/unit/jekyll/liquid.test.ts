@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { parseSource, type SourcePage } from "../../../src/content/page.ts";
-import { applyLiquid, type LiquidSite } from "../../../src/jekyll/liquid.ts";
+import { applyLiquid, LIQUID_LIMITS, type LiquidSite } from "../../../src/jekyll/liquid.ts";
 import { formatted, SITE } from "../fixtures.ts";
 
 /** A page whose front matter is `frontMatter` (lines 2…) and whose body follows the closing ---. */
@@ -89,5 +89,73 @@ describe("Liquid in Markdown, as Jekyll runs it", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe("limits: a page's Liquid cannot exhaust the build's memory or time", () => {
+    test("a range of a billion numbers is an error at its tag (memory limit), not an aborted build", () => {
+      const { pages, diagnostics } = render("Intro\n{% for i in (1..1000000000) %}{{ i }}{% endfor %}\n");
+      assert.deepEqual(formatted(diagnostics), [
+        `content/docs/page.md:5:1 error Liquid: this page's Liquid makes more than 20,000,000 characters or list items (memory limit); a range, loop or filter here makes too much: make it smaller`,
+      ]);
+      assert.equal(pages[0]!.body, "Intro\n{% for i in (1..1000000000) %}{{ i }}{% endfor %}\n", "the page keeps its text");
+    });
+
+    test("two nested 100,000-step loops end in an error at the inner loop, not a hang", () => {
+      const { diagnostics } = render("Intro\nx {% for i in (1..100000) %}{% for j in (1..100000) %}{{ j }}{% endfor %}{% endfor %}\n");
+      assert.equal(diagnostics.length, 1);
+      assert.match(formatted(diagnostics)[0]!, /^content\/docs\/page\.md:5:\d+ error Liquid: .* \((render|memory) limit\); /);
+    });
+
+    test("a page that renders for longer than the render limit is an error naming that limit", () => {
+      // 8 million steps over one small list: no memory to speak of, only time (the limit is lowered for the test).
+      const body = "One\n{% assign xs = (1..200) %}{% for i in xs %}{% for j in xs %}{% for k in xs %}{% endfor %}{% endfor %}{% endfor %}\n";
+      const { diagnostics } = applyLiquid([page("docs/page.md", "title: Page", body)], site(), { ...LIQUID_LIMITS, renderMs: 50 });
+      assert.equal(formatted(diagnostics).length, 1);
+      assert.match(
+        formatted(diagnostics)[0]!,
+        /^content\/docs\/page\.md:5:\d+ error Liquid: rendering this page took longer than 0\.05 s \(render limit\); a loop here runs too often/,
+      );
+    });
+
+    test("a page longer than the parse limit is an error at its first line of text, naming the limit", () => {
+      const body = `{{ site.title }}\n${"word ".repeat(LIQUID_LIMITS.parse / 5)}\n`;
+      assert.deepEqual(formatted(render(body).diagnostics), [
+        `content/docs/page.md:4:1 error Liquid: the page is ${body.length.toLocaleString("en-US")} characters long, more than the 2,000,000 Liquid reads in one page (parse limit); split it into smaller pages, or add render_with_liquid: false to its front matter if it has no Liquid`,
+      ]);
+    });
+
+    test("output that grows past the memory limit (text repeated by loops) is an error too", () => {
+      const { diagnostics } = render(`Intro\n{% assign xs = (1..1000) %}{% for i in xs %}{% for j in xs %}${"y".repeat(100)}{% endfor %}{% endfor %}\n`);
+      assert.equal(diagnostics.length, 1);
+      assert.match(formatted(diagnostics)[0]!, /^content\/docs\/page\.md:\d+:\d+ error Liquid: this page's Liquid makes more than 20,000,000 characters or list items \(memory limit\)/);
+    });
+
+    test("text doubled by capture until JavaScript cannot hold it is the memory limit too", () => {
+      const { diagnostics } = render("Intro\n{% assign s = 'ab' %}{% for i in (1..40) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}\n");
+      assert.equal(diagnostics.length, 1);
+      assert.match(formatted(diagnostics)[0]!, /^content\/docs\/page\.md:5:\d+ error Liquid: .*\(memory limit\); /);
+    });
+
+    test("an included file longer than the parse limit is an error at the include", () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "liquid-include-"));
+      try {
+        fs.mkdirSync(path.join(dir, "_includes"));
+        fs.writeFileSync(path.join(dir, "_includes", "dump.html"), "z".repeat(LIQUID_LIMITS.parse + 1));
+        const { diagnostics } = render("Intro\n  {% include dump.html %}\n", "title: Page", { sourceDir: dir });
+        assert.deepEqual(formatted(diagnostics), [
+          "content/docs/page.md:5:3 error Liquid: the file included here is more than the 2,000,000 characters Liquid reads in one file (parse limit); split it into smaller files",
+        ]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    test("a page that lists 2,000 pages stays far inside every limit", () => {
+      const listing = "{% assign sorted = site.pages | sort: 'title' %}{% for p in sorted %}- [{{ p.title }}]({{ p.url | relative_url }})\n{% endfor %}";
+      const pages = Array.from({ length: 2000 }, (_, i) => page(`docs/p${i}.md`, `title: Page ${i}`, i === 0 ? listing : "x\n"));
+      const { pages: out, diagnostics } = applyLiquid(pages, site({ site: { pages: pages.map((p) => ({ title: p.meta.title, url: p.url })) } }));
+      assert.deepEqual(diagnostics, []);
+      assert.equal(out[0]!.body.split("\n").length, 2001);
+    });
   });
 });

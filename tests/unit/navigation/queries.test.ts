@@ -8,6 +8,7 @@ import {
   navJson,
   neighboursOf,
   sidebarFor,
+  treeOrder,
   type SidebarItem,
 } from "../../../src/navigation/queries.ts";
 import { buildNavTree, type NavTree } from "../../../src/navigation/tree.ts";
@@ -192,5 +193,13 @@ test("navJson is the sidebar in sidebar order, without excluded pages, with URLs
       },
       { title: "Guides", url: "/handbook/guides/", children: [{ title: "Writing", url: "/handbook/guides/writing/", children: [] }] },
     ],
+  );
+});
+
+test("treeOrder lists every page depth-first in sidebar order, excluded ones and their children included", () => {
+  const tree = handbook();
+  assert.deepEqual(
+    treeOrder(tree).map((p) => p.title),
+    ["Home", "Teams", "Dev Team", "AI Engineer", "Backend Engineer", "Old Team", "Ops Team", "SRE", "Design", "Guides", "Writing"],
   );
 });

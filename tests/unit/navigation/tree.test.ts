@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { formatDiagnostic } from "../../../src/content/diagnostics.ts";
-import { buildNavTree } from "../../../src/navigation/tree.ts";
+import { buildNavTree, NAV_DEPTH_LIMIT } from "../../../src/navigation/tree.ts";
 import { formatted, sidebarShape, src, treeShape } from "../fixtures.ts";
 
 const titles = (pages: ReadonlyArray<{ title: string }>) => pages.map((p) => p.title);
@@ -91,6 +91,16 @@ describe("parents", () => {
     assert.match(formatDiagnostic(d!, "/site"), /^content\/onboarding\.md:3:9 error parent "Dev" is ambiguous/);
     assert.ok(d!.message.includes("content/teams/dev.md"), d!.message);
     assert.ok(d!.message.includes("content/guilds/dev.md"), d!.message);
+  });
+
+  test("a parent title 1,000 pages share is an error naming five of the files, so 1,000 such errors stay short", () => {
+    const pages = [
+      ...Array.from({ length: 1000 }, (_, i) => src(`dev/${String(i).padStart(4, "0")}.md`, "title: Dev")),
+      src("onboarding.md", "title: Onboarding\nparent: Dev"),
+    ];
+    assert.deepEqual(formatted(buildNavTree(pages).diagnostics), [
+      'content/onboarding.md:3:9 error parent "Dev" is ambiguous: 1000 pages have that title (/site/content/dev/0000.md, /site/content/dev/0001.md, /site/content/dev/0002.md, /site/content/dev/0003.md, /site/content/dev/0004.md and 995 more); add grand_parent (or ancestor) to choose one',
+    ]);
   });
 
   test("an unknown parent is an error at its line, suggesting the closest title", () => {
@@ -296,5 +306,46 @@ describe("mistakes", () => {
     assert.match(lines[0]!, /^content\/about\.md:3:12 error URL "\/teams\/" is also the URL of /);
     assert.match(lines[1]!, /^content\/onboarding\.md:3:9 error parent "Dev" is ambiguous/);
     assert.equal(lines[2], 'content/ops.md:3:9 error parent "Teems" matches no page title (did you mean "Teams"?)');
+  });
+});
+
+describe("depth", () => {
+  /** A chain of `levels` pages, each the parent of the next; `extra` is added to every page but the first. */
+  const chain = (levels: number, extra = "") =>
+    Array.from({ length: levels }, (_, i) =>
+      src(`l${i + 1}.md`, i === 0 ? "title: L1" : `title: L${i + 1}\nparent: L${i}${extra}`),
+    );
+
+  test("a page 21 levels deep is an error at its parent line; the 20 levels above it stay in the tree", () => {
+    const { tree, diagnostics } = buildNavTree(chain(21));
+    assert.deepEqual(formatted(diagnostics), [
+      `content/l21.md:3:9 error this page is 21 levels deep; the handbook allows ${NAV_DEPTH_LIMIT}: give it a parent higher up`,
+    ]);
+    assert.equal(tree.sidebarOrder.length, 20);
+    assert.equal(tree.byFile.get("/site/content/l21.md")?.kind, "loose");
+  });
+
+  test("a chain 10,000 levels deep is one error at its 21st page, found without overflowing the stack", () => {
+    // Deepest page first, so each page's parent is resolved after the page itself.
+    const { tree, diagnostics } = buildNavTree(chain(10_000).reverse());
+    assert.deepEqual(formatted(diagnostics), [
+      `content/l21.md:3:9 error this page is 21 levels deep; the handbook allows ${NAV_DEPTH_LIMIT}: give it a parent higher up`,
+    ]);
+    assert.deepEqual(titles(tree.sidebarOrder), Array.from({ length: 20 }, (_, i) => `L${i + 1}`));
+    assert.equal(tree.pages.filter((p) => p.kind === "loose").length, 10_000 - 20);
+  });
+
+  test("a chain 10,000 levels deep where every page names an ancestor is resolved without overflowing the stack", () => {
+    const { tree, diagnostics } = buildNavTree(chain(10_000, "\nancestor: L1").reverse());
+    assert.equal(formatted(diagnostics).join("\n"), `content/l21.md:3:9 error this page is 21 levels deep; the handbook allows ${NAV_DEPTH_LIMIT}: give it a parent higher up`);
+    assert.equal(tree.sidebarOrder.length, 20);
+  });
+
+  test("a cycle of 10,000 pages is one error, found without overflowing the stack", () => {
+    const pages = Array.from({ length: 10_000 }, (_, i) => src(`c${i}.md`, `title: C${i}\nparent: C${(i + 1) % 10_000}`));
+    const { tree, diagnostics } = buildNavTree(pages);
+    assert.equal(diagnostics.length, 1);
+    assert.match(formatted(diagnostics)[0]!, /^content\/c0\.md:3:9 error parent "C1" makes a cycle: "C0" → "C1" → /);
+    assert.equal(tree.sidebarOrder.length, 0);
   });
 });
