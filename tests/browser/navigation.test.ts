@@ -161,8 +161,10 @@ describe("navigating the built handbook in a browser", () => {
           "Design Team: show or hide its pages false",
           "Product Team: show or hide its pages false",
           "People & Operations: show or hide its pages false",
+          "Careers: show or hide its pages false",
           "Ways of Working: show or hide its pages false",
           "Policies: show or hide its pages false",
+          "People: show or hide its pages false",
         ],
       );
     });
@@ -184,6 +186,9 @@ describe("navigating the built handbook in a browser", () => {
         "Privacy and Data Handling",
         "Acceptable Use",
         "Expenses",
+        "Travel",
+        "Code of Conduct",
+        "Whistleblowing",
       ]);
       await assertAttribute(toggle, "aria-expanded", "true", "the Policies toggle after opening");
       assert.equal(page.url(), before, "opening a branch does not navigate");
@@ -298,8 +303,10 @@ describe("navigating the built handbook in a browser", () => {
           "Design Team",
           "Product Team",
           "People & Operations",
+          "Careers",
           "Ways of Working",
           "Policies",
+          "People",
           "Glossary",
           "Skills & Tools",
         ],
