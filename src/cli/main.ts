@@ -1,5 +1,3 @@
-// First: it may start a worker while the modules below load.
-import "./early-read.ts";
 import { defaultBuildOptions } from "../eleventy/options.ts";
 import { consoleLog, type Log } from "../shared/log.ts";
 import { parseSiteArgs, UsageError } from "./args.ts";

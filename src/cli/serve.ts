@@ -5,7 +5,7 @@ import { buildModel, type BuildOptions } from "../eleventy/options.ts";
 import { handbookPlugin } from "../eleventy/plugin.ts";
 import { BuildSession } from "../eleventy/session.ts";
 import { consoleLog, report, type Log } from "../shared/log.ts";
-import { keepReadingsWhileServing } from "../site/read.ts";
+import { ReadCache } from "../site/read.ts";
 import { MARKER_TEXT, OUTPUT_MARKER, outputFolderProblem } from "./output-folder.ts";
 
 /** Builds, serves with live reload and rebuilds on change. Returns -1 while serving (the process stays up). */
@@ -16,15 +16,15 @@ export async function serveSite(options: BuildOptions, port: number, log: Log = 
     return 1;
   }
   // Each rebuild reads the content folder again, parsing only the files whose text changed.
-  keepReadingsWhileServing();
-  const model = buildModel(options);
+  const readCache = new ReadCache();
+  const model = buildModel(options, readCache);
   if (report(log, model.diagnostics) > 0) {
     log.info("Fix the errors above; the server starts once the content builds.");
     return 1;
   }
   fs.mkdirSync(options.outputDir, { recursive: true });
   fs.writeFileSync(path.join(options.outputDir, OUTPUT_MARKER), MARKER_TEXT);
-  const session = new BuildSession(options, log, model);
+  const session = new BuildSession(options, log, model, readCache);
   const eleventy = new Eleventy(session.inputDir, options.outputDir, {
     configPath: false,
     config: (eleventyConfig: never) => handbookPlugin(eleventyConfig, session),

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { buildSiteModel, type SiteModel } from "../site/model.ts";
+import type { ReadCache } from "../site/read.ts";
 import type { Settings } from "../site/settings.ts";
 
 /** What the project's commands tell the Eleventy config: where to read and write, and setting overrides. */
@@ -37,12 +38,14 @@ export function defaultBuildOptions(projectDir = process.cwd()): BuildOptions {
 }
 
 /** The site model the options describe: the content folder, `_data/site.json` and command-line overrides. */
-export function buildModel(options: BuildOptions): SiteModel {
+export function buildModel(options: BuildOptions, readCache?: ReadCache): SiteModel {
   return buildSiteModel({
     contentDir: options.contentDir,
     settingsFile: path.join(options.projectDir, "_data", "site.json"),
     overrides: options.overrides,
     jekyllConfig: options.jekyllConfig,
+    outputDir: options.outputDir,
+    readCache,
   });
 }
 

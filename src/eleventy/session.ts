@@ -8,6 +8,7 @@ import { ContentError } from "../content/diagnostics.ts";
 import type { LinkFeed } from "../links/feed.ts";
 import { consoleLog, report, type Log } from "../shared/log.ts";
 import type { SiteModel } from "../site/model.ts";
+import type { ReadCache } from "../site/read.ts";
 import { buildModel, type BuildOptions } from "./options.ts";
 
 /** The link gate's second thread for one build, and the folder whose pages it is fed. */
@@ -22,6 +23,8 @@ export class BuildSession {
   readonly inputDir: string;
   /** The link gate's feed during a build that has one. */
   linkFeed: FedLinks | undefined;
+  /** A dev server's readings of the content, so each rebuild parses only the files whose text changed. */
+  readonly readCache: ReadCache | undefined;
   #model: SiteModel | undefined;
   #fresh: SiteModel | undefined;
 
@@ -31,14 +34,17 @@ export class BuildSession {
     readonly log: Log = consoleLog,
     /** A model the command already read (and checked), used by the first build instead of reading again. */
     first?: SiteModel,
+    /** Keep each file's reading for the next rebuild (a dev server). */
+    readCache?: ReadCache,
   ) {
     this.inputDir = fs.mkdtempSync(path.join(os.tmpdir(), "handbook-input-"));
     this.#fresh = first;
+    this.readCache = readCache;
   }
 
   /** Reads the content afresh (or takes the command's first model) at the start of a build; throws on content errors. */
   refresh(): SiteModel {
-    const model = this.#fresh ?? buildModel(this.options);
+    const model = this.#fresh ?? buildModel(this.options, this.readCache);
     this.#fresh = undefined;
     this.#model = model;
     if (model.failed) {

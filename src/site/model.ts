@@ -1,7 +1,6 @@
 import path from "node:path";
-import type Token from "markdown-it/lib/token.mjs";
 import type { Diagnostic } from "../content/diagnostics.ts";
-import { loadContent } from "../content/load.ts";
+import { loadContent, skipDotAndBuildFolders, type SkipRule } from "../content/load.ts";
 import type { SourcePage } from "../content/page.ts";
 import { withBase } from "../content/urls.ts";
 import { jekyllSettings, readJekyllSite, renderJekyllLiquid, type JekyllSite } from "../jekyll/site.ts";
@@ -10,23 +9,12 @@ import { buildNavTree, type HandbookPage, type NavTree } from "../navigation/tre
 import { clashesWithGenerated, indexRoles, planDirectory, type RoleIndex } from "../roles/directory.ts";
 import type { RolePage, UnknownName } from "../roles/extract.ts";
 import { EMPTY_CATALOG, type NameCatalog } from "../roles/names.ts";
-import { sectionsOf, type Section } from "../roles/sections.ts";
 import { loadNames } from "./names.ts";
-import {
-  checkingMarkdown,
-  parsedFrom,
-  parseTokens,
-  readContent,
-  readPage,
-  rolePageProblems,
-  servingReadCache,
-  type PageReading,
-  type ParsedPage,
-  type ReadCache,
-} from "./read.ts";
+import { checkingMarkdown, readPage, rolePageProblems, type PageReading, type ParsedPage } from "./page-reading.ts";
+import { readContent, type ReadCache } from "./read.ts";
 import { loadSettings, type Settings } from "./settings.ts";
 
-export type { ParsedPage } from "./read.ts";
+export type { ParsedPage } from "./page-reading.ts";
 
 /** Where a build reads from. */
 export interface SiteInputs {
@@ -40,8 +28,10 @@ export interface SiteInputs {
   namesFile?: string;
   /** A Jekyll site's `_config.yml`: its settings apply, its file rules pick the pages, and pages are run through Liquid. */
   jekyllConfig?: string;
-  /** Readings of an earlier read to reuse for files that did not change; the dev server's cache by default. */
+  /** Readings of an earlier read to reuse for files that did not change (the dev server's). */
   readCache?: ReadCache;
+  /** The folder the site is written to: when it is inside the content folder, it is not content (nor its staging folders). */
+  outputDir?: string;
 }
 
 /**
@@ -60,26 +50,15 @@ export class SiteModel {
     readonly diagnostics: readonly Diagnostic[],
     /** The role pages, and the tools and skills they list. */
     readonly roles: RoleIndex = indexRoles([], tree, [], []),
+    /** What the checks keep of each page's Markdown, by file: every page of the tree has one. */
     private readonly parsed: ReadonlyMap<string, ParsedPage> = new Map(),
+    /** The Jekyll site being built, when the build was given a `_config.yml`. */
+    readonly jekyll?: JekyllSite,
   ) {}
-
-  /** The Jekyll site being built, when the build was given a `_config.yml`. */
-  jekyll?: JekyllSite;
-
-  /** A page's Markdown tokens, parsed with links as written; parsed again on each call, as the model keeps none. */
-  tokensOf(source: SourcePage): Token[] {
-    return parseTokens(checkingMarkdown(this.settings, this.contentDir), source);
-  }
 
   /** A page's heading ids and the links it writes. */
   linksOf(source: SourcePage): PageLinks {
     return this.parsedOf(source).links;
-  }
-
-  /** A page's `##` sections with their list items; read again on each call, as the model keeps none. */
-  sectionsOf(source: SourcePage): Section[] {
-    // A generated page has no Markdown of its own.
-    return source.generated ? [] : sectionsOf(this.tokensOf(source), source);
   }
 
   /** What the role-page rule finds wrong with a page; nothing for a page that is not a role page. */
@@ -93,10 +72,8 @@ export class SiteModel {
   }
 
   private parsedOf(source: SourcePage): ParsedPage {
-    const known = this.parsed.get(source.file);
-    if (known) return known;
-    const parsed = parsedFrom(this.tokensOf(source), source);
-    (this.parsed as Map<string, ParsedPage>).set(source.file, parsed);
+    const parsed = this.parsed.get(source.file);
+    if (!parsed) throw new Error(`${source.file} is not a page of this model`);
     return parsed;
   }
 
@@ -133,19 +110,26 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
   const names = loadNames(namesFile);
   // A Jekyll site's Markdown is read after Liquid, which runs once per build, before anything reads the Markdown: the
   // checker, the roles and the renderer. The handbook's own pages are read as they are loaded, on two threads when many.
-  const read = jekyll ? undefined : readContent(inputs.contentDir, settings, names.catalog, namesFile, undefined, inputs.readCache ?? servingReadCache());
-  const content = read ? read.content : loadContent(inputs.contentDir, jekyll?.isExcluded);
+  const skip = skipRuleOf(inputs.outputDir, jekyll?.isExcluded);
+  const read = jekyll ? undefined : readContent(inputs.contentDir, settings, names.catalog, namesFile, skip, inputs.readCache);
+  const content = read ? read.content : loadContent(inputs.contentDir, skip);
   const liquid = jekyll ? renderJekyllLiquid(jekyll, content.pages) : { pages: content.pages, diagnostics: [] };
-  const model = modelOf(
+  return modelOf(
     settings,
     inputs.contentDir,
     liquid.pages,
     names.catalog,
     [...settingsProblems, ...(jekyll?.diagnostics ?? []), ...content.diagnostics, ...liquid.diagnostics, ...names.diagnostics],
     read?.readings,
+    jekyll,
   );
-  model.jekyll = jekyll;
-  return model;
+}
+
+/** What reading the content folder leaves out: its own rule (Jekyll's, or dot and build folders), and the output folder. */
+function skipRuleOf(outputDir: string | undefined, own: SkipRule = skipDotAndBuildFolders): SkipRule {
+  if (!outputDir) return own;
+  const out = path.resolve(outputDir);
+  return (file, isDir) => own(file, isDir) || file === out || file.startsWith(out + path.sep) || file.startsWith(`${out}.partial-`);
 }
 
 /**
@@ -160,6 +144,7 @@ export function modelOf(
   diagnostics: readonly Diagnostic[] = [],
   /** Pages already read (with this catalog), by file. */
   readings?: ReadonlyMap<string, PageReading>,
+  jekyll?: JekyllSite,
 ): SiteModel {
   let md: ReturnType<typeof checkingMarkdown> | undefined;
   const parsed = new Map<string, ParsedPage>();
@@ -182,5 +167,5 @@ export function modelOf(
     navSort: settings.navSort,
   });
   const roles = indexRoles(rolePages, tree, generated, unknown);
-  return new SiteModel(settings, path.resolve(contentDir), tree, [...diagnostics, ...clashes, ...treeProblems], roles, parsed);
+  return new SiteModel(settings, path.resolve(contentDir), tree, [...diagnostics, ...clashes, ...treeProblems], roles, parsed, jekyll);
 }

@@ -11,19 +11,18 @@ import { copyFixture, projectDir } from "../../helpers/site.ts";
 // child list, previous/next or role data shows what the edit changed. Models are read as the dev server reads them.
 
 describe("the pages a rebuild renders", () => {
-  const content = copyFixture("roles");
-  const cache = new ReadCache();
-  const read = () => buildSiteModel({ contentDir: content, settingsFile: path.join(projectDir, "_data", "site.json"), readCache: cache });
-  const file = (rel: string) => path.join(content, rel);
-  const edit = (rel: string, change: (text: string) => string) => fs.writeFileSync(file(rel), change(fs.readFileSync(file(rel), "utf8")));
-  /** Edits, then plans the rebuild from the model before to the model after; the files planned, relative. */
+  /** On a fresh copy of the fixture: edits one file, then plans the rebuild from the model before to the model after. */
   const planAfter = (rel: string, change: (text: string) => string) => {
+    const content = copyFixture("roles");
+    const cache = new ReadCache();
+    const read = () => buildSiteModel({ contentDir: content, settingsFile: path.join(projectDir, "_data", "site.json"), readCache: cache });
+    const file = path.join(content, rel);
     const before = read();
-    edit(rel, change);
-    const plan = planRebuild(before, read(), [file(rel)]);
+    fs.writeFileSync(file, change(fs.readFileSync(file, "utf8")));
+    const after = read();
+    const plan = planRebuild(before, after, [file]);
     assert.equal(plan.all, false);
     const urls = plan.all ? [] : [...plan.urls];
-    const after = read();
     const files = urls.map((url) => after.tree.byUrl.get(url)!.source).filter((s) => !s.generated).map((s) => path.relative(content, s.file)).sort();
     return { files, generated: urls.some((url) => after.tree.byUrl.get(url)!.source.generated) };
   };

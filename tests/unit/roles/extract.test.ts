@@ -5,8 +5,9 @@ import { describe, test } from "node:test";
 import { parseSource, type SourcePage } from "../../../src/content/page.ts";
 import { readRole, unknownNamesLine } from "../../../src/roles/extract.ts";
 import { catalogOf, EMPTY_CATALOG, type NameCatalog } from "../../../src/roles/names.ts";
-import { modelOf } from "../../../src/site/model.ts";
+import { sectionsOf } from "../../../src/roles/sections.ts";
 import { loadNames } from "../../../src/site/names.ts";
+import { checkingMarkdown, parseTokens } from "../../../src/site/page-reading.ts";
 import { settingsSchema } from "../../../src/site/settings.ts";
 import { projectDir, tempDir } from "../../helpers/site.ts";
 
@@ -20,10 +21,10 @@ const page = (relPath: string, text: string): SourcePage => {
   return parsed.page;
 };
 
-/** What the roles core reads from one page, through the model (the one place pages are parsed). */
+/** What the roles core reads from one page, parsed as the model parses it. */
 const read = (source: SourcePage, catalog: NameCatalog = NAMES) => {
-  const model = modelOf(settingsSchema.parse({}), "/site/content", [source], catalog);
-  return readRole(source, model.tokensOf(source), model.sectionsOf(source), catalog);
+  const tokens = parseTokens(checkingMarkdown(settingsSchema.parse({}), "/site/content"), source);
+  return readRole(source, tokens, sectionsOf(tokens, source), catalog);
 };
 
 const role = (body: string, frontMatter = "title: Role") => page("teams/x/role.md", `---\n${frontMatter}\n---\n${body}`);

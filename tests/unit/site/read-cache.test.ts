@@ -33,18 +33,28 @@ function shown(model: SiteModel) {
   };
 }
 
-describe("a model read with the dev server's cache", () => {
+/** A copy of the roles fixture and its own names file, read through one cache as a dev server reads it. */
+function servedSite() {
   const content = copyFixture("roles");
   const namesFile = path.join(tempDir(), "names.json");
   fs.copyFileSync(path.join(projectDir, "_data", "names.json"), namesFile);
   const settingsFile = path.join(projectDir, "_data", "site.json");
   const cache = new ReadCache();
-  const cached = () => buildSiteModel({ contentDir: content, settingsFile, namesFile, readCache: cache });
-  const fresh = () => buildSiteModel({ contentDir: content, settingsFile, namesFile, readCache: new ReadCache() });
   const file = (rel: string) => path.join(content, rel);
-  const edit = (rel: string, change: (text: string) => string) => fs.writeFileSync(file(rel), change(fs.readFileSync(file(rel), "utf8")));
+  return {
+    file,
+    namesFile,
+    cached: () => buildSiteModel({ contentDir: content, settingsFile, namesFile, readCache: cache }),
+    fresh: () => buildSiteModel({ contentDir: content, settingsFile, namesFile, readCache: new ReadCache() }),
+    edit: (rel: string, change: (text: string) => string) => fs.writeFileSync(file(rel), change(fs.readFileSync(file(rel), "utf8"))),
+  };
+}
 
+type Site = ReturnType<typeof servedSite>;
+
+describe("a model read with the dev server's cache", () => {
   test("reuses the reading of every unchanged file", () => {
+    const { cached, fresh, edit, file } = servedSite();
     const first = cached();
     edit("teams/data/data-scientist.md", (t) => `${t}\nA sentence added while serving.\n`);
     const second = cached();
@@ -54,29 +64,38 @@ describe("a model read with the dev server's cache", () => {
     assert.deepEqual(shown(second), shown(fresh()));
   });
 
-  const edits: Array<[string, () => void]> = [
-    ["a body edit", () => edit("teams/dev-team/ai-engineer.md", (t) => `${t}\nSee [the data team](../data/index.md#nowhere).\n`)],
-    ["a title edit", () => edit("teams/data/data-scientist.md", (t) => t.replace(/^title: .*$/m, "title: Forecaster"))],
-    ["a tool added to a role page", () => edit("teams/data/data-scientist.md", (t) => t.replace("## Tools\n", "## Tools\n\n- **Kubernetess**: serves the models.\n"))],
-    ["a broken parent", () => edit("teams/dev-team/back-end-engineer.md", (t) => t.replace(/^parent: .*$/m, "parent: No Such Team"))],
-    ["the broken parent fixed", () => edit("teams/dev-team/back-end-engineer.md", (t) => t.replace(/^parent: .*$/m, "parent: Dev Team"))],
-    ["front matter that is not YAML", () => edit("glossary.md", (t) => t.replace(/^title: (.*)$/m, "title: [unclosed"))],
-    ["a page added", () => fs.writeFileSync(file("teams/data/analyst.md"), "---\ntitle: Analyst\nparent: Data Team\ngrand_parent: Teams\n---\n\n# Analyst\n")],
-    ["a README beside an index", () => fs.writeFileSync(file("teams/data/README.md"), "---\ntitle: Data Readme\n---\n\nAbout the data team.\n")],
-    ["the index the README stood beside removed", () => fs.renameSync(file("teams/data/index.md"), file("teams/data-index.md.bak"))],
-    ["the index back", () => fs.renameSync(file("teams/data-index.md.bak"), file("teams/data/index.md"))],
-    ["a page removed", () => fs.rmSync(file("teams/data/analyst.md"))],
-    ["a misspelling added to the names file", () => {
+  // Each case starts from its own copy; a case of several edits reads the site after each, as a dev server would.
+  const breakParent = ({ edit }: Site) => edit("teams/dev-team/back-end-engineer.md", (t) => t.replace(/^parent: .*$/m, "parent: No Such Team"));
+  const addPage = ({ file }: Site) => fs.writeFileSync(file("teams/data/analyst.md"), "---\ntitle: Analyst\nparent: Data Team\ngrand_parent: Teams\n---\n\n# Analyst\n");
+  const addReadme = ({ file }: Site) => fs.writeFileSync(file("teams/data/README.md"), "---\ntitle: Data Readme\n---\n\nAbout the data team.\n");
+  const removeIndex = ({ file }: Site) => fs.renameSync(file("teams/data/index.md"), file("teams/data-index.md.bak"));
+  const cases: Array<[string, Array<(site: Site) => void>]> = [
+    ["a body edit", [({ edit }) => edit("teams/dev-team/ai-engineer.md", (t) => `${t}\nSee [the data team](../data/index.md#nowhere).\n`)]],
+    ["a title edit", [({ edit }) => edit("teams/data/data-scientist.md", (t) => t.replace(/^title: .*$/m, "title: Forecaster"))]],
+    ["a tool added to a role page", [({ edit }) => edit("teams/data/data-scientist.md", (t) => t.replace("## Tools\n", "## Tools\n\n- **Kubernetess**: serves the models.\n"))]],
+    ["a broken parent", [breakParent]],
+    ["the broken parent fixed", [breakParent, ({ edit }) => edit("teams/dev-team/back-end-engineer.md", (t) => t.replace(/^parent: .*$/m, "parent: Dev Team"))]],
+    ["front matter that is not YAML", [({ edit }) => edit("glossary.md", (t) => t.replace(/^title: (.*)$/m, "title: [unclosed"))]],
+    ["a page added", [addPage]],
+    ["a README beside an index", [addReadme]],
+    ["the index the README stood beside removed", [addReadme, removeIndex]],
+    ["the index back", [addReadme, removeIndex, ({ file }) => fs.renameSync(file("teams/data-index.md.bak"), file("teams/data/index.md"))]],
+    ["a page removed", [addPage, ({ file }) => fs.rmSync(file("teams/data/analyst.md"))]],
+    ["a misspelling added to the names file", [({ namesFile }) => {
       const names = JSON.parse(fs.readFileSync(namesFile, "utf8")) as { tools: Record<string, string[]> };
       names.tools["Kubernetes"]!.push("Kubernetess");
       fs.writeFileSync(namesFile, JSON.stringify(names));
-    }],
+    }]],
   ];
-  for (const [what, change] of edits) {
+  for (const [what, changes] of cases) {
     test(`after ${what}: the same tree, diagnostics and roles as a fresh read`, () => {
-      cached();
-      change();
-      assert.deepEqual(shown(cached()), shown(fresh()));
+      const site = servedSite();
+      site.cached();
+      for (const change of changes) {
+        change(site);
+        site.cached();
+      }
+      assert.deepEqual(shown(site.cached()), shown(site.fresh()));
     });
   }
 });
