@@ -10,6 +10,7 @@ Commands:
   serve     build, serve at http://localhost:8080 and rebuild on every change (npm start)
   check     check all content without building: front matter, navigation, links, role pages
   new       start a page: new role "Title" --team "Team", or new page "Title" --parent "Parent"
+  pages-guard  before a GitHub Pages deploy: fail unless the Pages site is private or _data/site.json says "public": true
 
 Options:
   --content DIR        folder of Markdown pages (default: content)
@@ -53,6 +54,11 @@ export async function main(argv: string[]): Promise<number> {
         const { serveSite } = await import("./serve.ts");
         return await serveSite(args.options, args.port);
       }
+      case "pages-guard": {
+        if (rest.length > 0) return rest.includes("--help") || rest.includes("-h") ? help() : usage(`pages-guard takes no options`);
+        const { pagesGuard } = await import("./pages-guard.ts");
+        return await pagesGuard(process.cwd());
+      }
       case undefined:
       case "help":
       case "--help":
@@ -68,6 +74,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+function usage(message: string): never {
+  throw new UsageError(message);
 }
 
 function help(): number {
