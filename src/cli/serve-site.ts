@@ -20,7 +20,11 @@ export const serveSiteOptions = {
 } as const;
 
 /** Serves a built site until the process is stopped; -1 while serving, 1 when it cannot start. */
-export async function serveBuiltSite(argv: string[], env: NodeJS.ProcessEnv = process.env, log = (line: string) => process.stderr.write(line + "\n")): Promise<number | "help"> {
+export async function serveBuiltSite(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = (line) => process.stderr.write(line + "\n"),
+): Promise<number | "help"> {
   let values;
   try {
     ({ values } = parseArgs({ args: argv, options: serveSiteOptions, strict: true, allowPositionals: false }));
