@@ -56,7 +56,10 @@ function createGate(auth: AuthConfig, prefix: string, log: (line: string) => voi
   const signIn = createSignIn(auth, prefix, key);
   const readerOf = async (req: IncomingMessage) => toReader(await unseal(readCookie(req.headers.cookie, sessionCookie), key, "session"));
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
-    "GET login": (req, res) => goSignIn(signIn, res, safeReturnPath(new URL(req.url ?? "/", "http://x").searchParams.get("next") ?? undefined, prefix) ?? prefix),
+    "GET login": (req, res) => {
+      const query = new URL(req.url ?? "/", "http://x").searchParams;
+      return goSignIn(signIn, res, safeReturnPath(query.get("next") ?? undefined, prefix) ?? prefix, query.get("prompt") === "login");
+    },
     "GET callback": async (req, res) => {
       const result: SignInResult = await signIn
         .finish(req)
@@ -105,10 +108,10 @@ function isNavigation(req: IncomingMessage): boolean {
   return mode === undefined ? (req.headers.accept ?? "").includes("text/html") : mode === "navigate";
 }
 
-async function goSignIn(signIn: SignIn, res: ServerResponse, returnTo: string): Promise<void> {
+async function goSignIn(signIn: SignIn, res: ServerResponse, returnTo: string, askAgain = false): Promise<void> {
   let start;
   try {
-    start = await signIn.start(returnTo);
+    start = await signIn.start(returnTo, askAgain);
   } catch (error) {
     const reason = `The sign-in provider could not be reached (${(error as Error).message}).`;
     return send(res, 502, signInFailedPage(reason, returnTo), "text/html");

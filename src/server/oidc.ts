@@ -22,8 +22,11 @@ export type SignInResult = { reader: Reader; returnTo: string; cookie: string } 
 
 /** The sign-in flow against one provider. */
 export interface SignIn {
-  /** Starts signing in; the reader comes back to `returnTo` (a path on this site). */
-  start(returnTo: string): Promise<SignInStart>;
+  /**
+   * Starts signing in; the reader comes back to `returnTo` (a path on this site). `askAgain` makes the provider
+   * ask who is signing in (`prompt=login`) rather than reuse its own session, so another account can be used.
+   */
+  start(returnTo: string, askAgain?: boolean): Promise<SignInStart>;
   /** Finishes signing in from the provider's redirect to /auth/callback. */
   finish(req: IncomingMessage): Promise<SignInResult>;
 }
@@ -46,7 +49,7 @@ export function createSignIn(auth: AuthConfig, prefix: string, key: Uint8Array):
       }));
 
   return {
-    async start(returnTo) {
+    async start(returnTo, askAgain = false) {
       const config = await configuration();
       const verifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
@@ -58,6 +61,7 @@ export function createSignIn(auth: AuthConfig, prefix: string, key: Uint8Array):
         code_challenge_method: "S256",
         state,
         nonce,
+        ...(askAgain ? { prompt: "login" } : {}),
       }).href;
       const sealed = await seal({ v: verifier, n: nonce, r: returnTo }, key, "sign-in", ATTEMPT_SECONDS);
       return { location, cookie: setCookie(attemptCookie(state), sealed, ATTEMPT_SECONDS, secure) };

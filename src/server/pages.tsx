@@ -47,11 +47,12 @@ export function signOutPage(prefix: string, reader: Reader | undefined): string 
   return page("Sign out", [<p>You are signed in as {reader.email ?? reader.name ?? reader.sub}.</p>, signOutForm(prefix, "Sign out")]);
 }
 
-/** After signing out. */
+/** After signing out: signing in again asks the provider who is signing in, so another account can be used. */
 export function signedOutPage(prefix: string): string {
   return page("You are signed out", [
+    <p>You are signed out of the handbook (your sign-in provider may still know you).</p>,
     <p>
-      <a href={prefix}>Sign in again</a>
+      <a href={`${prefix}auth/login?prompt=login`}>Sign in again, with this or another account</a>
     </p>,
   ]);
 }

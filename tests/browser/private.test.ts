@@ -138,6 +138,10 @@ describe("a private handbook behind sign-in", () => {
     assert.deepEqual((await context.cookies()).filter((c) => c.name === "handbook_session"), []);
     const roles = await page.request.get(`${serverA.origin}${PREFIX}roles.json`);
     assert.equal(roles.status(), 401);
+    // Signing in again asks who is signing in, though the provider still knows Alice: another account can be used.
+    await page.getByRole("link", { name: /Sign in again/ }).click();
+    await page.locator('input[name="login"]').waitFor();
+    assert.ok(page.url().startsWith(idp.issuer), page.url());
     await context.close();
   });
 

@@ -117,6 +117,14 @@ describe("the server's gate", () => {
     assert.equal(out.headers.location, "/auth/signed-out");
     assert.match(String(out.headers["set-cookie"]), /^handbook_session=; Path=\/; Max-Age=0/);
   });
+
+  test("after signing out, signing in again lets the reader pick another account (prompt=login)", async () => {
+    const signedOut = await get("/auth/signed-out");
+    assert.match(signedOut.body.toString(), /<a href="\/auth\/login\?prompt=login">/);
+    const again = await get("/auth/login?prompt=login");
+    assert.equal(new URL(String(again.headers.location)).searchParams.get("prompt"), "login");
+    assert.equal(new URL(String((await get("/teams/", NAVIGATE)).headers.location)).searchParams.get("prompt"), null);
+  });
 });
 
 describe("behind https", () => {
