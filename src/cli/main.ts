@@ -29,7 +29,7 @@ Options:
 serve-site options (sign-in settings come from the environment: README, "Publishing privately"):
   --dir DIR            the built site (default: _site)
   --port N             port (default: $PORT, else 8080)
-  --host ADDRESS       address to listen on (default: 127.0.0.1; 0.0.0.0 in a container)
+  --host ADDRESS       address to listen on (default: 127.0.0.1; the Docker image passes 0.0.0.0)
   --path-prefix PATH   the prefix the site was built with (default: read from the built site)
   --public             serve without sign-in, to anyone who can reach the server
 `;

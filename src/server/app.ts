@@ -84,7 +84,8 @@ function createGate(auth: AuthConfig, prefix: string, log: (line: string) => voi
   };
   return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> => {
     if (pathname.startsWith(`${prefix}auth/`)) {
-      const handler = routes[`${req.method === "HEAD" ? "GET" : req.method} ${pathname.slice(prefix.length + 5)}`];
+      // HEAD is not GET here: a HEAD request must not spend a sign-in's code.
+      const handler = routes[`${req.method} ${pathname.slice(prefix.length + 5)}`];
       if (handler) await handler(req, res);
       else send(res, 404, "Not found.\n", "text/plain");
       return false;

@@ -79,6 +79,7 @@ describe("the server's gate", () => {
   });
 
   test("a callback without its attempt, or refused by the provider, shows a page that says so, not a redirect", async () => {
+    assert.equal((await get("/auth/callback?code=abc&state=x", {}, "HEAD")).status, 404, "a HEAD request never spends a code");
     const stray = await get("/auth/callback?code=abc&state=nothing-started");
     assert.equal(stray.status, 400);
     assert.equal(stray.headers.location, undefined);
