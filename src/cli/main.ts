@@ -6,9 +6,11 @@ const HELP = `Usage: npm run <command> -- [options]
 
 Commands:
   build     check the content, then build the site into the output folder
-  serve     build, serve at http://localhost:8080 and rebuild on every change (npm start)
+  serve     build, serve at http://localhost:8080 and rebuild on every change (npm start): for writing
+  serve-site   serve a built site in production, behind sign-in (npm run serve; options below)
   check     check all content without building: front matter, navigation, links, role pages
   new       start a page: new role "Title" --team "Team", or new page "Title" --parent "Parent"
+  pages-guard  before a GitHub Pages deploy: fail unless the Pages site is private or _data/site.json says "public": true
 
 Options:
   --content DIR        folder of Markdown pages (default: content)
@@ -24,6 +26,13 @@ Options:
   --links error|warn   a broken link or anchor stops the build (error, the default) or is listed (warn)
   --force              replace an output folder that holds files the build did not write
   -h, --help           show this help
+
+serve-site options (sign-in settings come from the environment: README, "Publishing privately"):
+  --dir DIR            the built site (default: _site)
+  --port N             port (default: $PORT, else 8080)
+  --host ADDRESS       address to listen on (default: 127.0.0.1; the Docker image passes 0.0.0.0)
+  --path-prefix PATH   the prefix the site was built with (default: read from the built site)
+  --public             serve without sign-in, to anyone who can reach the server
 `;
 
 /** Runs one of the project's commands and returns its exit code; -1 while it keeps serving. */
@@ -58,6 +67,16 @@ export async function main(argv: string[], log: Log = consoleLog): Promise<numbe
         const { serveSite } = await import("./serve.ts");
         return await serveSite(args.options, args.port, log);
       }
+      case "serve-site": {
+        const { serveBuiltSite } = await import("./serve-site.ts");
+        const code = await serveBuiltSite(rest);
+        return code === "help" ? help() : code;
+      }
+      case "pages-guard": {
+        if (rest.length > 0) return rest.includes("--help") || rest.includes("-h") ? help() : usage(`pages-guard takes no options`);
+        const { pagesGuard } = await import("./pages-guard.ts");
+        return await pagesGuard(process.cwd());
+      }
       case undefined:
       case "help":
       case "--help":
@@ -73,6 +92,10 @@ export async function main(argv: string[], log: Log = consoleLog): Promise<numbe
     }
     throw error;
   }
+}
+
+function usage(message: string): never {
+  throw new UsageError(message);
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("src/cli/main.ts")) {

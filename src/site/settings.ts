@@ -56,6 +56,11 @@ export const settingsSchema = z.object({
    * content="noindex">`. On by default, as a handbook is usually internal.
    */
   noindex: z.boolean().default(true),
+  /**
+   * The handbook is meant to be read by anyone on the internet. Off by default: the deploy workflow's Pages guard
+   * (`npm run pages-guard`) refuses to publish to a public GitHub Pages site unless this is true.
+   */
+  public: z.boolean().default(false),
   /** The site's origin (`https://handbook.example.com`), for sitemap.xml, which needs full URLs; none is written without it. */
   url: z
     .string()
