@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { ContentError } from "../content/diagnostics.ts";
+import { ContentError } from "../shared/diagnostics.ts";
 import { buildModel, linkSeverity, type BuildOptions } from "../eleventy/options.ts";
 import { handbookPlugin } from "../eleventy/plugin.ts";
 import { BuildSession } from "../eleventy/session.ts";
 import { consoleLog, report, type Log } from "../shared/log.ts";
 import { FEED_FROM, startLinkFeed } from "../links/feed.ts";
-import { checkBuiltLinks, type BuiltLinksReport } from "../links/gate.ts";
+import { checkBuiltLinks, type BuiltLinksReport } from "../site/link-gate.ts";
 import { rolesSummary } from "../roles/directory.ts";
 import { validateContent } from "../site/validate.ts";
 import { MARKER_TEXT, OUTPUT_MARKER, outputFolderProblem, removeLeftStaging, stagingFolder } from "./output-folder.ts";

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { displayPath } from "../content/diagnostics.ts";
-import { planPage, ScaffoldError } from "../content/scaffold.ts";
+import { displayPath } from "../shared/diagnostics.ts";
+import { planPage, ScaffoldError } from "./scaffold.ts";
 import { pageUrl } from "../content/urls.ts";
 import type { BuildOptions } from "../eleventy/options.ts";
 import { buildSiteModel } from "../site/model.ts";

@@ -2,8 +2,8 @@
 // Pages site is public and stops the deploy when it is (or would be) while `_data/site.json` does not say the
 // handbook is meant to be public. On most GitHub plans a Pages site is public even from a private repository.
 import path from "node:path";
-import { diagnose, reportDiagnostics } from "../content/diagnostics.ts";
-import { loadSettings } from "../site/settings.ts";
+import { diagnose, reportDiagnostics } from "../shared/diagnostics.ts";
+import { loadSettings } from "../config/settings.ts";
 
 /** What GitHub answered to `GET /repos/{owner}/{repo}/pages`: the HTTP status and the parsed JSON body. */
 export interface PagesAnswer {

@@ -9,7 +9,7 @@ interface NavIndex {
 /**
  * Lets the reader open any branch of the sidebar in place, and show the pages a long list leaves out ("N more");
  * both come from /nav.json, fetched once. The build marks branches without buttons (`li.is-open` open,
- * `li[data-branch]` closed, `li.nav-more` left-out pages: _includes/components/Sidebar.tsx), so the buttons are made
+ * `li[data-branch]` closed, `li.nav-more` left-out pages: src/ui/components/Sidebar.tsx), so the buttons are made
  * here, where they work.
  */
 export function enhanceSidebar(nav: HTMLElement): void {

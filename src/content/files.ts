@@ -11,7 +11,7 @@
 import { isUtf8 } from "node:buffer";
 import fs from "node:fs";
 import path from "node:path";
-import { compareStrings, diagnose, type Diagnostic } from "./diagnostics.ts";
+import { compareStrings, diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 
 /** Says whether a file or folder (absolute path) is left out, unread and unchecked. */
 export type SkipRule = (file: string, isDir: boolean) => boolean;

@@ -1,4 +1,4 @@
-import { diagnose, type Diagnostic } from "./diagnostics.ts";
+import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import { simpleFrontMatter, splitFrontMatter } from "./front-matter.ts";
 import { expectationFor, frontMatterSchema, isBuildKey, knownKeys, type FrontMatter } from "./schema.ts";
 import { closest } from "./suggest.ts";

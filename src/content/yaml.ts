@@ -9,7 +9,7 @@
 // - a key appears once per mapping; aliases expand to at most MAX_ALIAS_COUNT nodes (a "billion laughs" is an error).
 // Every problem is a diagnostic at its line and column in the file; the parser never throws at the caller.
 import { isAlias, isCollection, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type YAMLError } from "yaml";
-import { diagnose, type Diagnostic } from "./diagnostics.ts";
+import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 
 /** Where a key sits in its file. */
 export interface Position {

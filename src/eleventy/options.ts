@@ -1,7 +1,7 @@
 import path from "node:path";
 import { buildSiteModel, type SiteModel } from "../site/model.ts";
 import type { ReadCache } from "../site/read.ts";
-import type { Settings } from "../site/settings.ts";
+import type { Settings } from "../config/settings.ts";
 
 /** What the project's commands tell the Eleventy config: where to read and write, and setting overrides. */
 export interface BuildOptions {
@@ -9,7 +9,7 @@ export interface BuildOptions {
   contentDir: string;
   /** Folder the site is written to (absolute). */
   outputDir: string;
-  /** The project folder holding _includes/ and _data/ (absolute). */
+  /** The project folder holding _data/ and src/client/ (absolute). */
   projectDir: string;
   /** Settings given on the command line; they win over _data/site.json. */
   overrides: Partial<Settings>;

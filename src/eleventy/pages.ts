@@ -3,8 +3,8 @@
 // data cascade (template engines, layouts, permalinks outside the output folder): the page's text and URL come from
 // the model, which read them by the handbook's own rules.
 import path from "node:path";
-import render, { type LayoutData } from "../../_includes/layouts/handbook.11ty.tsx";
-import { renderGeneratedPage } from "../../_includes/pages/skills-and-tools.tsx";
+import render, { type LayoutData } from "../ui/layout.tsx";
+import { renderGeneratedPage } from "../ui/pages/skills-and-tools.tsx";
 import type { HandbookPage } from "../navigation/tree.ts";
 import type { SiteModel } from "../site/model.ts";
 import { pageView } from "../view/page-view.ts";

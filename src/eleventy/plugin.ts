@@ -1,9 +1,8 @@
 import { navJson } from "../navigation/queries.ts";
 import { bundleScript, stylesheet } from "./assets.ts";
-import { registerJekyllSite } from "../jekyll/eleventy.ts";
 import { registerSitePages } from "./site-pages.ts";
 import { registerRolePages } from "./role-pages.ts";
-import { registerContentFiles } from "./content-files.ts";
+import { registerCopiedFiles } from "./copy-files.ts";
 import { registerServeRebuilds } from "./watch.ts";
 import { registerSearchFeed } from "./search-feed.ts";
 import { registerPages } from "./pages.ts";
@@ -40,8 +39,7 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, session: BuildSes
   eleventyConfig.setOutputDirectory(options.outputDir);
   eleventyConfig.setTemplateFormats(["11ty.js"]);
   eleventyConfig.setDataFileSuffixes([]);
-  // A Jekyll site's files are copied by its own rules (src/jekyll/eleventy.ts).
-  if (!options.jekyllConfig) registerContentFiles(eleventyConfig, options);
+  registerCopiedFiles(eleventyConfig, session);
   eleventyConfig.addWatchTarget(options.contentDir);
   eleventyConfig.setServerOptions(devServerOptions({ host: options.host }));
 
@@ -73,7 +71,6 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, session: BuildSes
   );
   eleventyConfig.addTemplate("handbook-css.11ty.js", asset("/assets/handbook.css", () => stylesheet(options.projectDir)));
   eleventyConfig.addTemplate("handbook-js.11ty.js", asset("/assets/handbook.js", () => bundleScript(options.projectDir)));
-  registerJekyllSite(eleventyConfig, session);
   registerSitePages(eleventyConfig, session);
   registerRolePages(eleventyConfig, session);
 }

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ContentError } from "../content/diagnostics.ts";
+import { ContentError } from "../shared/diagnostics.ts";
 import type { LinkFeed } from "../links/feed.ts";
 import { consoleLog, report, type Log } from "../shared/log.ts";
 import type { SiteModel } from "../site/model.ts";

@@ -1,4 +1,4 @@
-import { renderNotFound } from "../../_includes/pages/not-found.tsx";
+import { renderNotFound } from "../ui/pages/not-found.tsx";
 import { robotsTxt, sitemapXml, writesSitemap } from "../site/crawlers.ts";
 import { favicon, themeScript } from "./assets.ts";
 import type { EleventyConfig } from "./plugin.ts";

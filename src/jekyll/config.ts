@@ -1,10 +1,10 @@
 // A Just the Docs site's `_config.yml`: parsed into Jekyll's `site` variable for Liquid, and mapped onto the
 // handbook's settings where a key means something here. Pure: it is given the file's text and returns data and
 // diagnostics; src/jekyll/site.ts reads the file.
-import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import { urlPathProblem } from "../content/urls.ts";
 import { readYaml } from "../content/yaml.ts";
-import type { Settings } from "../site/settings.ts";
+import type { Settings } from "../config/settings.ts";
 
 /** How the old site's URLs were formed: Jekyll's `permalink` setting, which relative links were written against. */
 export type PermalinkStyle = "pretty" | "html";

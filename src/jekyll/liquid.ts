@@ -3,7 +3,7 @@
 // Strict: an undefined variable or filter is an error at its line in the page, never an empty string.
 import path from "node:path";
 import { Liquid, Tag, TokenKind, type Context, type Emitter, type Parser, type Template, type TagToken, type TopLevelToken } from "liquidjs";
-import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 
 /** What Liquid in the pages can see and reach. */

@@ -2,12 +2,12 @@
 // `_` and `.` names), its `_data/`, and Liquid over the pages. Reads files; the rules it applies are pure functions.
 import fs from "node:fs";
 import path from "node:path";
-import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import { normaliseBase } from "../content/urls.ts";
 import { readYaml, NOT_DATA_KEYS } from "../content/yaml.ts";
 import { walkFiles } from "../content/files.ts";
-import { settingsSchema, type Settings } from "../site/settings.ts";
+import { settingsSchema, type Settings } from "../config/settings.ts";
 import { readJekyllConfig, type JekyllConfig } from "./config.ts";
 import { applyLiquid, pageVariable, type LiquidResult } from "./liquid.ts";
 
@@ -36,8 +36,14 @@ export interface JekyllSite {
 /** Folders next to a content folder that hold its images and other files. */
 const ASSET_FOLDERS = ["assets", "images"];
 
+/**
+ * Static files a browser opens as a document of the site's own address, where script in them would run with the
+ * handbook's authority: not copied (a page in the site carries the handbook's Content-Security-Policy; these would not).
+ */
+const ACTIVE_DOCUMENT = /\.(?:html?|xhtml|xht|shtml|xml|xsl|xslt|svgz|mht|mhtml)$/i;
+
 /** Reads a Jekyll site's configuration and lists its files, for a content folder at or below the config's folder. */
-export function readJekyllSite(configFile: string, contentDir: string): JekyllSite {
+export function readJekyllSite(configFile: string, contentDir: string, outputDir?: string): JekyllSite {
   const file = path.resolve(configFile);
   const sourceDir = path.dirname(file);
   const content = path.resolve(contentDir);
@@ -50,19 +56,23 @@ export function readJekyllSite(configFile: string, contentDir: string): JekyllSi
   }
   const config = readJekyllConfig(file, text);
   diagnostics.push(...config.diagnostics);
-  const excluded = jekyllFilter(config, sourceDir);
+  const jekyllExcluded = jekyllFilter(config, sourceDir);
+  // The build's own output folder (and its staging folders), when it sits inside the site, is not part of it.
+  const out = outputDir === undefined ? undefined : path.resolve(outputDir);
+  const excluded = (full: string, isDir: boolean) =>
+    jekyllExcluded(full, isDir) || (out !== undefined && (full === out || full.startsWith(out + path.sep) || full.startsWith(`${out}.partial-`)));
 
   const staticFiles: JekyllSite["staticFiles"] = [];
   const ignored: string[] = [];
   // One walker for every folder a pull request can change (src/content/files.ts). The content folder's problems are
   // reported by loadContent, which walks it by the same rule; the asset folders beside it are reported here.
-  const list = (dir: string, out: string, collect: boolean) => {
+  const list = (dir: string, into: string, collect: boolean) => {
     const skip = (full: string, isDir: boolean) => {
       if (!excluded(full, isDir)) return false;
       if (collect) ignored.push(`${path.relative(dir, full).split(path.sep).join("/")}${isDir ? "/" : ""}`);
       return true;
     };
-    const listing = walkFiles(dir, skip, collect ? "the content folder" : `the ${out} folder`);
+    const listing = walkFiles(dir, skip, collect ? "the content folder" : `the ${into} folder`);
     if (collect) ignored.push(...listing.diagnostics.map((d) => path.relative(dir, d.file).split(path.sep).join("/")));
     else diagnostics.push(...listing.diagnostics);
     for (const rel of listing.files) {
@@ -74,7 +84,13 @@ export function readJekyllSite(configFile: string, contentDir: string): JekyllSi
         }
         continue;
       }
-      staticFiles.push({ from: full, to: out ? `${out}/${rel}` : rel });
+      if (ACTIVE_DOCUMENT.test(rel)) {
+        diagnostics.push(
+          diagnose("warning", full, 1, "not copied: a browser opens this file as a page of the site, where script in it would run unchecked; rewrite it in Markdown, or host it elsewhere"),
+        );
+        continue;
+      }
+      staticFiles.push({ from: full, to: into ? `${into}/${rel}` : rel });
     }
   };
   list(content, "", true);

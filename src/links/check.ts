@@ -1,12 +1,12 @@
 import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
-import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import { closest } from "../content/suggest.ts";
 import { pageUrlCandidates } from "../content/urls.ts";
 import { sourceLines } from "../markdown/lines.ts";
 import type { NavTree } from "../navigation/tree.ts";
-import { hasScheme, isDisguisedExternal, isSchemeRelative, isTopOfPage, safeDecodeURI } from "./hrefs.ts";
+import { hasScheme, isDisguisedExternal, isSchemeRelative, isTopOfPage, safeDecodeURI } from "../shared/hrefs.ts";
 
 /** A link written in a page's Markdown. */
 export interface WrittenLink {

@@ -4,7 +4,7 @@
 // layout and its components, raw HTML in Markdown, images and other files.
 import { Parser } from "htmlparser2";
 import { closest } from "../content/suggest.ts";
-import { isDisguisedExternal, isTopOfPage, safeDecodeURIComponent } from "./hrefs.ts";
+import { isDisguisedExternal, isTopOfPage, safeDecodeURIComponent } from "../shared/hrefs.ts";
 
 /** One URL found in a built page. */
 export interface FoundUrl {

@@ -1,7 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import type { SourcePage } from "../content/page.ts";
-import { safeDecodeURI } from "./hrefs.ts";
+import { safeDecodeURI } from "../shared/hrefs.ts";
 
 /** Where a URL of a built page is written in the page's Markdown file. */
 export interface WrittenAt {

@@ -3,7 +3,7 @@
 // even a preview that skips the check (`npm start`) never carries it.
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import { scanRawHtml } from "../security/html.ts";
 import { sourceLines } from "./lines.ts";

@@ -3,7 +3,7 @@ import { slug } from "github-slugger";
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import { withBase } from "../content/urls.ts";
-import { hasScheme, isSchemeRelative, safeDecodeURI } from "../links/hrefs.ts";
+import { hasScheme, isSchemeRelative, safeDecodeURI } from "../shared/hrefs.ts";
 import { calloutsPlugin, type CalloutKind } from "./callouts.ts";
 import { codeAndTablesPlugin } from "./code.ts";
 import { kramdownPlugin, type HeadingIdStyle } from "./kramdown.ts";

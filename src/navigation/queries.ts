@@ -7,7 +7,7 @@ import type { HandbookPage, NavPage, NavTree } from "./tree.ts";
  */
 export const SIDEBAR_LIST_LIMIT = 50;
 
-/** The id of the child list at the foot of a page (_includes/components/ChildList.tsx): where "N more" leads. */
+/** The id of the child list at the foot of a page (src/ui/components/ChildList.tsx): where "N more" leads. */
 export const CHILD_LIST_ID = "child-pages-title";
 
 /** A link to a page: what breadcrumbs, child lists and previous/next hold. */

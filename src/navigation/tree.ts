@@ -1,4 +1,4 @@
-import { compareStrings, diagnose, displayPath, type Diagnostic } from "../content/diagnostics.ts";
+import { compareStrings, diagnose, displayPath, type Diagnostic } from "../shared/diagnostics.ts";
 import type { Position, SourcePage } from "../content/page.ts";
 import { closest } from "../content/suggest.ts";
 

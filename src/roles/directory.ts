@@ -1,6 +1,6 @@
 import path from "node:path";
 import { slug } from "github-slugger";
-import { compareStrings, diagnose, displayPath, type Diagnostic } from "../content/diagnostics.ts";
+import { compareStrings, diagnose, displayPath, type Diagnostic } from "../shared/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import type { FrontMatter } from "../content/schema.ts";
 import { teamOf, treeOrder } from "../navigation/queries.ts";

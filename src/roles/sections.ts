@@ -1,5 +1,5 @@
 import type Token from "markdown-it/lib/token.mjs";
-import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 
 /** The sections every role page has, in this order (the owner's page is the model). */

@@ -3,7 +3,7 @@
 // where the two may read a stretch differently (comments, CDATA, raw text such as <title> inside <svg>), that
 // stretch is read again as HTML, so the scan sees every tag a browser could see, and sometimes more.
 import { Parser } from "htmlparser2";
-import { browserForm, isDisguisedExternal } from "../links/hrefs.ts";
+import { browserForm, isDisguisedExternal } from "../shared/hrefs.ts";
 
 /** One thing in a piece of HTML that content may not carry. */
 export interface HtmlFinding {

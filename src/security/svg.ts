@@ -4,7 +4,7 @@
 // nothing from outside itself. Rejected, not cleaned: an author can export the drawing again without it, and a file
 // the build rewrote would no longer be the file under review.
 import { Parser } from "htmlparser2";
-import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import { FORBIDDEN_ELEMENTS, isEventHandler, scriptingScheme } from "./html.ts";
 
 /** Elements (by local name, lower case) that may not be in an SVG file, and why: those HTML may not hold, and more. */

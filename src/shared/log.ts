@@ -1,4 +1,4 @@
-import { reportDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
+import { reportDiagnostics, type Diagnostic } from "./diagnostics.ts";
 
 /** Where a command's messages go, one line at a time, and the environment it runs in (GitHub Actions or not). */
 export interface Log {

@@ -1,6 +1,7 @@
+import fs from "node:fs";
 import path from "node:path";
-import type { Diagnostic } from "../content/diagnostics.ts";
-import { loadContent, skipDotAndBuildFolders, type SkipRule } from "../content/load.ts";
+import type { Diagnostic } from "../shared/diagnostics.ts";
+import { loadContent, skipDotAndBuildFolders, type Asset, type SkipRule } from "../content/load.ts";
 import type { SourcePage } from "../content/page.ts";
 import { withBase } from "../content/urls.ts";
 import { jekyllSettings, readJekyllSite, renderJekyllLiquid, type JekyllSite } from "../jekyll/site.ts";
@@ -9,10 +10,11 @@ import { buildNavTree, type HandbookPage, type NavTree } from "../navigation/tre
 import { clashesWithGenerated, indexRoles, planDirectory, type RoleIndex } from "../roles/directory.ts";
 import type { RolePage, UnknownName } from "../roles/extract.ts";
 import { EMPTY_CATALOG, type NameCatalog } from "../roles/names.ts";
+import { svgProblems } from "../security/svg.ts";
 import { loadNames } from "./names.ts";
 import { checkingMarkdown, readPage, rolePageProblems, type PageReading, type ParsedPage } from "./page-reading.ts";
 import { readContent, type ReadCache } from "./read.ts";
-import { loadSettings, type Settings } from "./settings.ts";
+import { loadSettings, type Settings } from "../config/settings.ts";
 
 export type { ParsedPage } from "./page-reading.ts";
 
@@ -54,6 +56,8 @@ export class SiteModel {
     private readonly parsed: ReadonlyMap<string, ParsedPage> = new Map(),
     /** The Jekyll site being built, when the build was given a `_config.yml`. */
     readonly jekyll?: JekyllSite,
+    /** The files the build copies into the site as they are (images, PDFs; a Jekyll site's static files). */
+    readonly assets: readonly Asset[] = [],
   ) {}
 
   /** A page's heading ids and the links it writes. */
@@ -102,7 +106,7 @@ export class SiteModel {
 
 /** Reads settings, names and content and builds the navigation tree: the one core every front door calls. */
 export function buildSiteModel(inputs: SiteInputs): SiteModel {
-  const jekyll = inputs.jekyllConfig ? readJekyllSite(inputs.jekyllConfig, inputs.contentDir) : undefined;
+  const jekyll = inputs.jekyllConfig ? readJekyllSite(inputs.jekyllConfig, inputs.contentDir, inputs.outputDir) : undefined;
   const { settings, diagnostics: settingsProblems } = jekyll
     ? jekyllSettings(jekyll, inputs.overrides)
     : loadSettings(inputs.settingsFile, inputs.overrides);
@@ -114,15 +118,22 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
   const read = jekyll ? undefined : readContent(inputs.contentDir, settings, names.catalog, namesFile, skip, inputs.readCache);
   const content = read ? read.content : loadContent(inputs.contentDir, skip);
   const liquid = jekyll ? renderJekyllLiquid(jekyll, content.pages) : { pages: content.pages, diagnostics: [] };
+  const assets = jekyll ? jekyll.staticFiles : content.assets;
   return modelOf(
     settings,
     inputs.contentDir,
     liquid.pages,
     names.catalog,
-    [...settingsProblems, ...(jekyll?.diagnostics ?? []), ...content.diagnostics, ...liquid.diagnostics, ...names.diagnostics],
+    [...settingsProblems, ...(jekyll?.diagnostics ?? []), ...content.diagnostics, ...liquid.diagnostics, ...names.diagnostics, ...assetProblems(assets)],
     read?.readings,
     jekyll,
+    assets,
   );
+}
+
+/** What the files the build copies may not carry: script in an SVG (src/security/svg.ts). */
+function assetProblems(assets: readonly Asset[]): Diagnostic[] {
+  return assets.filter((a) => /\.svg$/i.test(a.from)).flatMap((a) => svgProblems(a.from, fs.readFileSync(a.from, "utf8")));
 }
 
 /** What reading the content folder leaves out: its own rule (Jekyll's, or dot and build folders), and the output folder. */
@@ -145,6 +156,7 @@ export function modelOf(
   /** Pages already read (with this catalog), by file. */
   readings?: ReadonlyMap<string, PageReading>,
   jekyll?: JekyllSite,
+  assets: readonly Asset[] = [],
 ): SiteModel {
   let md: ReturnType<typeof checkingMarkdown> | undefined;
   const parsed = new Map<string, ParsedPage>();
@@ -167,5 +179,5 @@ export function modelOf(
     navSort: settings.navSort,
   });
   const roles = indexRoles(rolePages, tree, generated, unknown);
-  return new SiteModel(settings, path.resolve(contentDir), tree, [...diagnostics, ...clashes, ...treeProblems], roles, parsed, jekyll);
+  return new SiteModel(settings, path.resolve(contentDir), tree, [...diagnostics, ...clashes, ...treeProblems], roles, parsed, jekyll, assets);
 }

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import { catalogOf, EMPTY_CATALOG, namesSchema, type NameCatalog } from "../roles/names.ts";
 
 /** Reads `_data/names.json` into a catalog; a missing file knows no names, a broken one is an error. */

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import type { SourcePage } from "../content/page.ts";
 import type { SiteModel } from "./model.ts";
-import type { Settings } from "./settings.ts";
+import type { Settings } from "../config/settings.ts";
 
 /** When a page was last changed, as shown under it. */
 export interface LastUpdated {

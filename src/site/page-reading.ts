@@ -2,7 +2,7 @@
 // roles keep of it. Pure: the same page always gives the same reading.
 import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
-import type { Diagnostic } from "../content/diagnostics.ts";
+import type { Diagnostic } from "../shared/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import { scanPage, type PageLinks } from "../links/check.ts";
 import { rawHtmlProblems } from "../markdown/raw-html.ts";
@@ -11,7 +11,7 @@ import { OUTLINE_RULE } from "../markdown/toc.ts";
 import { readRole, type RolePage, type UnknownName } from "../roles/extract.ts";
 import type { NameCatalog } from "../roles/names.ts";
 import { checkRolePage, isRolePage, sectionsOf, type Section } from "../roles/sections.ts";
-import type { Settings } from "./settings.ts";
+import type { Settings } from "../config/settings.ts";
 
 /**
  * What the checks keep of a page's Markdown, read once per build (links as written). Not its tokens, nor its

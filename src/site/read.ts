@@ -2,7 +2,7 @@
 // (src/site/page-reading.ts). While serving, each rebuild reads again only the files whose text changed (ReadCache).
 import fs from "node:fs";
 import path from "node:path";
-import { collectContent, listPages, type LoadedContent, type SkipRule } from "../content/load.ts";
+import { collectContent, listContent, type LoadedContent, type SkipRule } from "../content/load.ts";
 import { parseSource, type ParsedSource } from "../content/page.ts";
 import type { NameCatalog } from "../roles/names.ts";
 import { checkingMarkdown, readPage, type PageReading, type ReadingSettings } from "./page-reading.ts";
@@ -81,7 +81,8 @@ export function readContent(
   cache?: ReadCache,
 ): ReadContent {
   const root = path.resolve(contentDir);
-  const { files, diagnostics: listed } = listPages(root, skip);
+  const listing = listContent(root, skip);
+  const { files } = listing;
   const results = new Array<FileReading>(files.length);
   const kept = cache?.kept(readingContext(root, settings, namesFile));
   let md: ReturnType<typeof checkingMarkdown> | undefined;
@@ -93,5 +94,5 @@ export function readContent(
   cache?.keep(files, results);
   const readings = new Map<string, PageReading>();
   for (const r of results) if (r.source.page && r.reading) readings.set(r.source.page.file, r.reading);
-  return { content: collectContent(files, results.map((r) => r.source), listed), readings };
+  return { content: collectContent(root, listing, results.map((r) => r.source)), readings };
 }

@@ -1,10 +1,7 @@
-import fs from "node:fs";
-import type { Diagnostic } from "../content/diagnostics.ts";
-import { contentFiles } from "../eleventy/content-files.ts";
+import type { Diagnostic } from "../shared/diagnostics.ts";
 import { jekyllRelativeLinks, pageAtUrl } from "../jekyll/links.ts";
 import { checkLinks } from "../links/check.ts";
 import { createMarkdown, type MarkdownContext, type RenderEnv } from "../markdown/render.ts";
-import { svgProblems } from "../security/svg.ts";
 import type { SiteModel } from "./model.ts";
 
 /** The Markdown renderer for a site: the one the build renders with. Takes a getter, as serve swaps models. */
@@ -43,18 +40,10 @@ export function markdownFor(model: SiteModel | (() => SiteModel)) {
 
 /**
  * Checks what needs the pages' Markdown (parsed once, by the model): links and anchors between pages, the role-page
- * rules, and what raw HTML may not carry; and the SVG files the build copies.
+ * rules, and what raw HTML may not carry. (The SVG files the build copies are checked as the model reads them.)
  */
 export function validateContent(model: SiteModel, linkSeverity: Diagnostic["severity"] = "error"): Diagnostic[] {
   const problems = checkLinks(model.tree, (page) => model.linksOf(page), linkSeverity);
   for (const page of model.tree.pages) problems.push(...model.roleProblemsOf(page.source), ...model.htmlProblemsOf(page.source));
-  for (const file of svgFiles(model)) problems.push(...svgProblems(file, fs.readFileSync(file, "utf8")));
   return problems;
-}
-
-/** The SVG files the build copies into the site: the content folder's, or a Jekyll site's static files. */
-function svgFiles(model: SiteModel): string[] {
-  // A model of pages that were never on disk (a test's) has no files.
-  const files = model.jekyll ? model.jekyll.staticFiles.map((f) => f.from) : fs.existsSync(model.contentDir) ? contentFiles(model.contentDir, "") : [];
-  return files.filter((file) => /\.svg$/i.test(file));
 }

@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { formatDiagnostic } from "../../src/content/diagnostics.ts";
+import { formatDiagnostic } from "../../src/shared/diagnostics.ts";
 import { buildModel, defaultBuildOptions } from "../../src/eleventy/options.ts";
 import { generateHandbook } from "../../bench/generate.ts";
 import { FEED_FROM, startLinkFeed } from "../../src/links/feed.ts";
-import { checkBuiltLinks } from "../../src/links/gate.ts";
+import { checkBuiltLinks } from "../../src/site/link-gate.ts";
 import { buildInto, copyFixture, projectDir, snapshotTree, tempDir } from "../helpers/site.ts";
 
 /** Appends Markdown to a page of a copied fixture. */

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { loadSettings } from "../../src/site/settings.ts";
+import { loadSettings } from "../../src/config/settings.ts";
 import { buildInto, copyFixture, loadPage, projectDir } from "../helpers/site.ts";
 
 /** Runs git in `dir` with a fixed identity and dates, ignoring the machine's git configuration. */

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { generateHandbook } from "../../bench/generate.ts";
-import { INLINE_ROLES } from "../../_includes/pages/skills-and-tools.tsx";
+import { INLINE_ROLES } from "../../src/ui/pages/skills-and-tools.tsx";
 import { buildInto, copyFixture, fixture, loadPage, runCli, tempDir } from "../helpers/site.ts";
 
 describe("the pages built from the role pages", () => {

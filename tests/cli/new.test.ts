@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { newPage } from "../../src/cli/new.ts";
-import { displayPath } from "../../src/content/diagnostics.ts";
+import { displayPath } from "../../src/shared/diagnostics.ts";
 import { defaultBuildOptions } from "../../src/eleventy/options.ts";
 import { buildInto, copyFixture, loadPage, projectDir, runCli } from "../helpers/site.ts";
 

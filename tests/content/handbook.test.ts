@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { formatDiagnostic } from "../../src/content/diagnostics.ts";
+import { formatDiagnostic } from "../../src/shared/diagnostics.ts";
 import { buildSiteModel } from "../../src/site/model.ts";
 import { markdownFor, validateContent } from "../../src/site/validate.ts";
 import { isRolePage, roleSectionOf, ROLE_SECTIONS, sectionsOf } from "../../src/roles/sections.ts";

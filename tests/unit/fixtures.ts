@@ -1,5 +1,5 @@
 // Tiny inline fixtures for the unit tests, built through the real front-matter parser.
-import { formatDiagnostic, type Diagnostic } from "../../src/content/diagnostics.ts";
+import { formatDiagnostic, type Diagnostic } from "../../src/shared/diagnostics.ts";
 import { parseSource, type SourcePage } from "../../src/content/page.ts";
 import type { NavPage } from "../../src/navigation/tree.ts";
 

@@ -7,7 +7,7 @@ import {
   foldRepeats,
   formatDiagnostic,
   reportDiagnostics,
-} from "../../../src/content/diagnostics.ts";
+} from "../../../src/shared/diagnostics.ts";
 
 test("formatDiagnostic shows file:line:col severity message, the file relative to the working folder", () => {
   const d = diagnose("error", "/site/content/teams/dev.md", 4, 'parent "Dev Taem" matches no page title', 9);

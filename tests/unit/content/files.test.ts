@@ -4,9 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
-import { formatDiagnostic } from "../../../src/content/diagnostics.ts";
+import { formatDiagnostic } from "../../../src/shared/diagnostics.ts";
 import { loadContent } from "../../../src/content/load.ts";
-import { contentFiles } from "../../../src/eleventy/content-files.ts";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "content-files-"));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -68,7 +67,6 @@ describe("the content folder holds plain files and folders only", () => {
   });
 
   test("the images the build copies follow the same rules: a link out of the folder is never copied", () => {
-    const out = path.join(dir, "_site");
-    assert.deepEqual(contentFiles(dir, out), [path.join(dir, "guide/photo.png")]);
+    assert.deepEqual(loadContent(dir).assets, [{ from: path.join(dir, "guide/photo.png"), to: "guide/photo.png" }]);
   });
 });

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { parseSource, type SourcePage } from "../../../src/content/page.ts";
-import { fileNameFor, planPage, ScaffoldError, type Scaffold } from "../../../src/content/scaffold.ts";
+import { fileNameFor, planPage, ScaffoldError, type Scaffold } from "../../../src/cli/scaffold.ts";
 import { pageUrl } from "../../../src/content/urls.ts";
 import { modelOf } from "../../../src/site/model.ts";
-import { settingsSchema } from "../../../src/site/settings.ts";
+import { settingsSchema } from "../../../src/config/settings.ts";
 import { validateContent } from "../../../src/site/validate.ts";
 import { formatted, SITE, src } from "../fixtures.ts";
 

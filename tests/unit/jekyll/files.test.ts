@@ -83,6 +83,29 @@ describe("a Jekyll site's files", () => {
     );
   });
 
+  test("a file a browser would open as a page of the site (HTML, XML, XSLT) is not copied, with a warning", () => {
+    const site = readJekyllSite(path.join(dir, "_config.yml"), dir);
+    write("verify.html", "<script>fetch('/secret/').then((r) => r.text()).then(leak)</script>");
+    write("feed.xsl", "<xsl:stylesheet/>");
+    const again = readJekyllSite(path.join(dir, "_config.yml"), dir);
+    fs.rmSync(path.join(dir, "verify.html"));
+    fs.rmSync(path.join(dir, "feed.xsl"));
+    assert.deepEqual(again.staticFiles.map((f) => f.to), site.staticFiles.map((f) => f.to));
+    const warned = again.diagnostics.filter((d) => /not copied: a browser opens this file as a page/.test(d.message));
+    assert.deepEqual(warned.map((d) => [path.relative(dir, d.file), d.severity]), [["feed.xsl", "warning"], ["verify.html", "warning"]]);
+  });
+
+  test("the build's output folder inside the site, and its staging folders, are not the site's files", () => {
+    write("site/logo.png", "png");
+    write("site.partial-123/logo.png", "png");
+    const site = readJekyllSite(path.join(dir, "_config.yml"), dir, path.join(dir, "site"));
+    const without = readJekyllSite(path.join(dir, "_config.yml"), dir);
+    fs.rmSync(path.join(dir, "site"), { recursive: true });
+    fs.rmSync(path.join(dir, "site.partial-123"), { recursive: true });
+    assert.ok(site.staticFiles.every((f) => !f.to.startsWith("site")), site.staticFiles.map((f) => f.to).join(", "));
+    assert.ok(without.staticFiles.some((f) => f.to === "site/logo.png"), "another folder of that name is the site's own");
+  });
+
   test("with the docs folder as the content, the asset folders next to it are copied too", () => {
     const site = readJekyllSite(path.join(dir, "_config.yml"), path.join(dir, "docs"));
     assert.deepEqual(site.staticFiles.map((f) => f.to), ["diagram.png", "assets/images/logo.svg", "images/photo.jpg"]);

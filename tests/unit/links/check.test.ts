@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { parseSource, type SourcePage } from "../../../src/content/page.ts";
 import { checkLinks } from "../../../src/links/check.ts";
 import { modelOf } from "../../../src/site/model.ts";
-import { settingsSchema } from "../../../src/site/settings.ts";
+import { settingsSchema } from "../../../src/config/settings.ts";
 import { formatted } from "../fixtures.ts";
 
 /** A page at content/<relPath>: its title on line 2, the body from line 4. */

@@ -4,7 +4,7 @@ import * as cheerio from "cheerio";
 import { parseSource, type SourcePage } from "../../../src/content/page.ts";
 import { createMarkdown } from "../../../src/markdown/render.ts";
 import { modelOf } from "../../../src/site/model.ts";
-import { settingsSchema } from "../../../src/site/settings.ts";
+import { settingsSchema } from "../../../src/config/settings.ts";
 import { validateContent } from "../../../src/site/validate.ts";
 import { formatted } from "../fixtures.ts";
 

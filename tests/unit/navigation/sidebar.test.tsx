@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { renderToString } from "preact-render-to-string";
-import { Sidebar } from "../../../_includes/components/Sidebar.tsx";
+import { Sidebar } from "../../../src/ui/components/Sidebar.tsx";
 import type { SourcePage } from "../../../src/content/page.ts";
 import { childListFor, SIDEBAR_LIST_LIMIT, sidebarFor, type SidebarItem } from "../../../src/navigation/queries.ts";
 import { buildNavTree, type NavTree } from "../../../src/navigation/tree.ts";

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { formatDiagnostic } from "../../../src/content/diagnostics.ts";
+import { formatDiagnostic } from "../../../src/shared/diagnostics.ts";
 import { buildNavTree, NAV_DEPTH_LIMIT } from "../../../src/navigation/tree.ts";
 import { formatted, sidebarShape, src, treeShape } from "../fixtures.ts";
 

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { formatDiagnostic } from "../../../src/content/diagnostics.ts";
+import { formatDiagnostic } from "../../../src/shared/diagnostics.ts";
 import { parseSource, type SourcePage } from "../../../src/content/page.ts";
 import { DIRECTORY, rolesJson } from "../../../src/roles/directory.ts";
 import { catalogOf } from "../../../src/roles/names.ts";
 import { modelOf } from "../../../src/site/model.ts";
-import { settingsSchema } from "../../../src/site/settings.ts";
+import { settingsSchema } from "../../../src/config/settings.ts";
 
 const page = (relPath: string, frontMatter: string, body = "# Page\n"): SourcePage => {
   const parsed = parseSource(`/site/content/${relPath}`, relPath, `---\n${frontMatter}\n---\n${body}`);

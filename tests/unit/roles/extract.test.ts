@@ -8,7 +8,7 @@ import { catalogOf, EMPTY_CATALOG, type NameCatalog } from "../../../src/roles/n
 import { sectionsOf } from "../../../src/roles/sections.ts";
 import { loadNames } from "../../../src/site/names.ts";
 import { checkingMarkdown, parseTokens } from "../../../src/site/page-reading.ts";
-import { settingsSchema } from "../../../src/site/settings.ts";
+import { settingsSchema } from "../../../src/config/settings.ts";
 import { projectDir, tempDir } from "../../helpers/site.ts";
 
 const OWNER = path.join(projectDir, "content/teams/dev-team/ai-engineer.md");

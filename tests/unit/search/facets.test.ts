@@ -4,7 +4,7 @@ import { parseSource, type SourcePage } from "../../../src/content/page.ts";
 import { describeForSearch } from "../../../src/search/facets.ts";
 import { catalogOf } from "../../../src/roles/names.ts";
 import { modelOf } from "../../../src/site/model.ts";
-import { settingsSchema } from "../../../src/site/settings.ts";
+import { settingsSchema } from "../../../src/config/settings.ts";
 
 const ROLE_BODY =
   "# Role\n\n## Role and Responsibilities\n\n- a\n\n## Skills\n\n- **Python**: writes it\n\n## Tools\n\n- pytorch\n- MLflow\n\n## Role Best Practices\n\n1. d\n";

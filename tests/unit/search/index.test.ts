@@ -5,7 +5,7 @@ import { parseSource, type SourcePage } from "../../../src/content/page.ts";
 import { catalogOf } from "../../../src/roles/names.ts";
 import { indexedHtml, SearchIndexer, UNUSED_UI_FILES, writeSearchIndex, type WrittenFile } from "../../../src/search/index.ts";
 import { modelOf, type SiteModel } from "../../../src/site/model.ts";
-import { settingsSchema } from "../../../src/site/settings.ts";
+import { settingsSchema } from "../../../src/config/settings.ts";
 import { snapshotTree, tempDir } from "../../helpers/site.ts";
 
 const CONTENT = "/site/content";

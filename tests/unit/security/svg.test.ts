@@ -2,10 +2,9 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { formatDiagnostic } from "../../../src/content/diagnostics.ts";
+import { formatDiagnostic } from "../../../src/shared/diagnostics.ts";
 import { svgProblems } from "../../../src/security/svg.ts";
 import { buildSiteModel } from "../../../src/site/model.ts";
-import { validateContent } from "../../../src/site/validate.ts";
 import { copyFixture, projectDir } from "../../helpers/site.ts";
 
 /** What the check says about content/img/flow.svg holding `text`. */
@@ -65,17 +64,17 @@ test("an ordinary drawing passes: styles, gradients, links to other sites, title
   assert.deepEqual(check(drawing), []);
 });
 
-test("the check reads the SVGs the build copies: the content folder's and a Jekyll site's static files", () => {
+test("the model reads the SVGs the build copies: the content folder's and a Jekyll site's static files", () => {
   const settingsFile = path.join(projectDir, "_data", "site.json");
   const script = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n';
   const content = copyFixture("basic");
   fs.mkdirSync(path.join(content, "teams/img"));
   fs.writeFileSync(path.join(content, "teams/img/flow.svg"), script);
-  const handbook = validateContent(buildSiteModel({ contentDir: content, settingsFile }));
+  const handbook = buildSiteModel({ contentDir: content, settingsFile }).diagnostics;
   assert.deepEqual(handbook.map((d) => formatDiagnostic(d, content)), ["teams/img/flow.svg:1:41 error <script> runs code when the file is opened, in the site's origin; remove it"]);
 
   const site = copyFixture("jtd-site");
   fs.writeFileSync(path.join(site, "assets/images/logo.svg"), script);
-  const jekyll = validateContent(buildSiteModel({ contentDir: site, settingsFile, jekyllConfig: path.join(site, "_config.yml") }));
+  const jekyll = buildSiteModel({ contentDir: site, settingsFile, jekyllConfig: path.join(site, "_config.yml") }).diagnostics;
   assert.deepEqual(jekyll.filter((d) => d.file.endsWith(".svg")).map((d) => formatDiagnostic(d, site)), ["assets/images/logo.svg:1:41 error <script> runs code when the file is opened, in the site's origin; remove it"]);
 });

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { buildNavTree } from "../../../src/navigation/tree.ts";
 import { robotsTxt, sitemapXml, writesSitemap } from "../../../src/site/crawlers.ts";
 import { SiteModel } from "../../../src/site/model.ts";
-import { settingsSchema, type Settings } from "../../../src/site/settings.ts";
+import { settingsSchema, type Settings } from "../../../src/config/settings.ts";
 import { src } from "../fixtures.ts";
 
 const pages = [

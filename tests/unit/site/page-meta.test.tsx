@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { renderToString } from "preact-render-to-string";
-import { PageMeta } from "../../../_includes/components/PageMeta.tsx";
+import { PageMeta } from "../../../src/ui/components/PageMeta.tsx";
 import { editUrlOf, formatDay, lastUpdatedOf } from "../../../src/site/page-meta.ts";
 import { src } from "../fixtures.ts";
 

@@ -1,4 +1,4 @@
-import type { PageLink } from "../../src/navigation/queries.ts";
+import type { PageLink } from "../../navigation/queries.ts";
 
 /** The list of a parent page's children with their summaries. Contract: `items` from childrenOf(). */
 export function ChildList({ items, href }: { items: Array<PageLink & { summary?: string }>; href: (url: string) => string }) {

@@ -1,6 +1,6 @@
 import { renderToString } from "preact-render-to-string";
-import { DIRECTORY, DIRECTORY_ANCHORS, type GeneratedPage, type NameEntry, type Role, type RoleIndex, type TeamRef } from "../../src/roles/directory.ts";
-import type { NameKind } from "../../src/roles/names.ts";
+import { DIRECTORY, DIRECTORY_ANCHORS, type GeneratedPage, type NameEntry, type Role, type RoleIndex, type TeamRef } from "../../roles/directory.ts";
+import type { NameKind } from "../../roles/names.ts";
 
 /**
  * The pages generated from the role pages: the Skills & Tools directory and a page per tool and per skill.

@@ -2,7 +2,7 @@ import path from "node:path";
 import { slug } from "github-slugger";
 import type { NavPage, NavTree } from "../navigation/tree.ts";
 import { ROLE_SECTIONS } from "../roles/sections.ts";
-import { closest } from "./suggest.ts";
+import { closest } from "../content/suggest.ts";
 
 /** A page the scaffolder is about to write. */
 export interface Scaffold {

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
-import type { SiteModel } from "../site/model.ts";
-import { markdownFor } from "../site/validate.ts";
-import type { LinkFeed } from "./feed.ts";
-import { checkBuiltSite, type BrokenUrl, type BuiltPage, type SiteLinkReport } from "./site.ts";
-import { locateInMarkdown } from "./sources.ts";
+import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
+import type { SiteModel } from "./model.ts";
+import { markdownFor } from "./validate.ts";
+import type { LinkFeed } from "../links/feed.ts";
+import { checkBuiltSite, type BrokenUrl, type BuiltPage, type SiteLinkReport } from "../links/site.ts";
+import { locateInMarkdown } from "../links/sources.ts";
 
 /** What the link gate found on a built site. */
 export interface BuiltLinksReport {

@@ -1,5 +1,5 @@
 import type { JSX } from "preact";
-import type { SidebarItem } from "../../src/navigation/queries.ts";
+import type { SidebarItem } from "../../navigation/queries.ts";
 
 /**
  * The sidebar of one page. Contract: `items` from sidebarFor(); `href` applies the path prefix.

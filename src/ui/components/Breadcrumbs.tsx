@@ -1,4 +1,4 @@
-import type { PageLink } from "../../src/navigation/queries.ts";
+import type { PageLink } from "../../navigation/queries.ts";
 
 /** Breadcrumbs: the ancestors as links, then the current page as text. Contract: `trail` from breadcrumbsFor(). */
 export function Breadcrumbs({ trail, href }: { trail: PageLink[]; href: (url: string) => string }) {

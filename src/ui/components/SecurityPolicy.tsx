@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY } from "../../src/security/csp.ts";
+import { CONTENT_SECURITY_POLICY } from "../../security/csp.ts";
 
 /**
  * The page's Content-Security-Policy. Contract: it goes first in <head>, right after the charset, because a policy

@@ -1,20 +1,20 @@
 import { renderToString } from "preact-render-to-string";
-import { withBase } from "../../src/content/urls.ts";
-import type { SearchFacets } from "../../src/search/facets.ts";
-import type { Settings } from "../../src/site/settings.ts";
-import { isLongPage, showsToc, type OutlineEnv } from "../../src/markdown/toc.ts";
-import { hasOwnToc, type OwnTocEnv } from "../../src/markdown/kramdown.ts";
-import { themeAttributes } from "../../src/site/settings.ts";
-import type { PageView } from "../../src/view/page-view.ts";
-import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { ChildList } from "../components/ChildList.tsx";
-import { Head } from "../components/Head.tsx";
-import { PageMeta } from "../components/PageMeta.tsx";
-import { Header } from "../components/Header.tsx";
-import { PrevNext } from "../components/PrevNext.tsx";
-import { Sidebar } from "../components/Sidebar.tsx";
-import { TeamMatrix } from "../components/TeamMatrix.tsx";
-import { Toc } from "../components/Toc.tsx";
+import { withBase } from "../content/urls.ts";
+import type { SearchFacets } from "../search/facets.ts";
+import type { Settings } from "../config/settings.ts";
+import { isLongPage, showsToc, type OutlineEnv } from "../markdown/toc.ts";
+import { hasOwnToc, type OwnTocEnv } from "../markdown/kramdown.ts";
+import { themeAttributes } from "../config/settings.ts";
+import type { PageView } from "../view/page-view.ts";
+import { Breadcrumbs } from "./components/Breadcrumbs.tsx";
+import { ChildList } from "./components/ChildList.tsx";
+import { Head } from "./components/Head.tsx";
+import { PageMeta } from "./components/PageMeta.tsx";
+import { Header } from "./components/Header.tsx";
+import { PrevNext } from "./components/PrevNext.tsx";
+import { Sidebar } from "./components/Sidebar.tsx";
+import { TeamMatrix } from "./components/TeamMatrix.tsx";
+import { Toc } from "./components/Toc.tsx";
 
 /** What the layout renders: a page's view, its content, and what rendering its Markdown found (src/markdown/toc.ts). */
 export interface LayoutData extends OutlineEnv, OwnTocEnv {

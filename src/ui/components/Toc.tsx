@@ -1,4 +1,4 @@
-import type { TocItem } from "../../src/markdown/toc.ts";
+import type { TocItem } from "../../markdown/toc.ts";
 
 /**
  * The page's table of contents, h2 and h3. Contract: `items` from outlineOf() (text is plain and escaped here);

@@ -1,4 +1,4 @@
-import type { Settings } from "../../src/site/settings.ts";
+import type { Settings } from "../../config/settings.ts";
 import { SecurityPolicy } from "./SecurityPolicy.tsx";
 
 /**

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { z } from "zod";
-import { diagnose, type Diagnostic } from "../content/diagnostics.ts";
+import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import { normaliseBase, urlPathProblem } from "../content/urls.ts";
 
 const link = z.object({ title: z.string(), url: z.string() });

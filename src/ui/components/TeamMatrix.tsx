@@ -1,4 +1,4 @@
-import type { TeamRoles } from "../../src/roles/directory.ts";
+import type { TeamRoles } from "../../roles/directory.ts";
 
 /**
  * The roles × tools table of a team page, generated from the team's role pages (never written by hand).

@@ -1,4 +1,4 @@
-import type { PageLink } from "../../src/navigation/queries.ts";
+import type { PageLink } from "../../navigation/queries.ts";
 
 /** Links to the previous and next pages in sidebar order. Contract: from neighboursOf(). */
 export function PrevNext({ previous, next, href }: { previous?: PageLink; next?: PageLink; href: (url: string) => string }) {

@@ -1,5 +1,5 @@
-import type { LastUpdated } from "../../src/site/page-meta.ts";
-import { formatDay } from "../../src/site/page-meta.ts";
+import type { LastUpdated } from "../../site/page-meta.ts";
+import { formatDay } from "../../site/page-meta.ts";
 
 /**
  * Under the article: when the page last changed, and "Edit this page" into the repository.

@@ -1,12 +1,12 @@
 import { renderToString } from "preact-render-to-string";
-import type { SidebarItem } from "../../src/navigation/queries.ts";
-import type { NavTree } from "../../src/navigation/tree.ts";
-import type { SiteModel } from "../../src/site/model.ts";
-import { themeAttributes } from "../../src/site/settings.ts";
+import type { SidebarItem } from "../../navigation/queries.ts";
+import type { NavTree } from "../../navigation/tree.ts";
+import type { SiteModel } from "../../site/model.ts";
+import { themeAttributes } from "../../config/settings.ts";
 import { Head } from "../components/Head.tsx";
 import { Header } from "../components/Header.tsx";
 import { Sidebar } from "../components/Sidebar.tsx";
-import { SearchDialog } from "../layouts/handbook.11ty.tsx";
+import { SearchDialog } from "../layout.tsx";
 
 /**
  * The 404 page (/404.html, which static hosts serve for a missing page): the header with search, the sidebar's top
