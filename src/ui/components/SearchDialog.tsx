@@ -1,0 +1,52 @@
+/**
+ * The search dialog. Closed, it shows nothing; src/client/search.ts opens it from the header button or a shortcut
+ * and loads Pagefind from `bundle` on first use.
+ */
+export function SearchDialog({ bundle }: { bundle: string }) {
+  return (
+    <dialog id="search-dialog" class="search-dialog" aria-labelledby="search-label" data-bundle={bundle}>
+      <form class="search-form" role="search" method="dialog">
+        <label id="search-label" class="visually-hidden" for="search-input">
+          Search the handbook
+        </label>
+        <div class="search-field">
+          <svg class="search-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <circle cx="11" cy="11" r="7" fill="none" stroke="currentColor" stroke-width="2" />
+            <path d="m20 20-3.5-3.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+          </svg>
+          <input
+            id="search-input"
+            class="search-input"
+            type="text"
+            enterkeyhint="search"
+            autocomplete="off"
+            spellcheck={false}
+            placeholder="Roles, skills, tools, processes…"
+            aria-describedby="search-status"
+            aria-controls="search-results"
+          />
+          <button class="search-close" type="submit" value="close">
+            <span class="visually-hidden">Close search</span>
+            <kbd aria-hidden="true">Esc</kbd>
+          </button>
+        </div>
+      </form>
+      <div class="search-summary">
+        <p id="search-status" class="search-status" role="status"></p>
+        <button class="search-filters-toggle" type="button" aria-expanded="false" aria-controls="search-filters" hidden>
+          Filters
+        </button>
+      </div>
+      <div id="search-filters" class="search-filters" hidden>
+        <div class="search-filter" role="group" aria-label="Filter by team" data-label="Team" data-filter="team"></div>
+        <div class="search-filter" role="group" aria-label="Filter by kind of page" data-label="Kind" data-filter="kind"></div>
+        <div class="search-filter" role="group" aria-label="Filter by tool" data-label="Tool" data-filter="tool" data-control="select"></div>
+        <div class="search-filter" role="group" aria-label="Filter by skill" data-label="Skill" data-filter="skill" data-control="select"></div>
+      </div>
+      <ol id="search-results" class="search-results" aria-label="Results"></ol>
+      <button class="search-more" type="button" hidden>
+        Show more results
+      </button>
+    </dialog>
+  );
+}
