@@ -1,5 +1,6 @@
 import { defaultBuildOptions } from "./src/eleventy/options.ts";
-import { handbookPlugin, type EleventyConfig } from "./src/eleventy/plugin.ts";
+import type { EleventyConfig } from "./src/eleventy/config-api.ts";
+import { handbookPlugin } from "./src/eleventy/plugin.ts";
 import { BuildSession } from "./src/eleventy/session.ts";
 
 // Thin on purpose: `npx @11ty/eleventy --config=eleventy.config.ts` builds the handbook's content/ into _site/ with

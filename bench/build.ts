@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: build cost of the handbook against plain Eleventy, at several sizes, side by side.
  *
- * For each size it generates a synthetic handbook (bench/generate.ts) and times, alternating, runs of
+ * For each size it generates a synthetic handbook (tests/helpers/generate.ts) and times, alternating, runs of
  *   (a) plain Eleventy 3 on the same Markdown with a minimal layout (the baseline),
  *   (b) the handbook build without search,
  *   (c) the full build with the Pagefind index,
@@ -16,7 +16,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generateHandbook } from "./generate.ts";
+import { generateHandbook } from "../tests/helpers/generate.ts";
 import { measureRebuilds, type RebuildFigures } from "./serve.ts";
 
 const projectDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:search`: what search costs on a 10,000-page handbook.
  *
- * Generates a handbook (bench/generate.ts), builds it with the project's own command a few times and reports
+ * Generates a handbook (tests/helpers/generate.ts), builds it with the project's own command a few times and reports
  *   - index time: the build's own "Search: indexed N pages in X s" line, median over the builds: what Pagefind
  *     indexing and writing the bundle adds once the last page is rendered (pages reach it while they render);
  *   - the bundle on disk: bytes and files under <out>/pagefind, by part;
@@ -32,7 +32,7 @@ import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import type { Browser, Page, Request } from "playwright-core";
 import { launchBrowser, serveStatic } from "../tests/helpers/browser.ts";
-import { generateHandbook } from "./generate.ts";
+import { generateHandbook } from "../tests/helpers/generate.ts";
 
 const projectDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const cli = path.join(projectDir, "src", "cli", "main.ts");
@@ -480,7 +480,7 @@ function render(r: Report): string {
   if (r.builds.length > 0) {
     const indexed = r.builds[0]!.indexedPages;
     lines.push(
-      `Handbook: ${int(r.pages)} pages written by bench/generate.ts (seed 1), ${int(indexed)} of them in the search index.`,
+      `Handbook: ${int(r.pages)} pages written by tests/helpers/generate.ts (seed 1), ${int(indexed)} of them in the search index.`,
       "",
       "## Index",
       "",

@@ -12,7 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Page } from "playwright-core";
 import { freePort, launchBrowser } from "../tests/helpers/browser.ts";
-import { generateHandbook } from "./generate.ts";
+import { generateHandbook } from "../tests/helpers/generate.ts";
 
 const projectDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 

@@ -1,4 +1,4 @@
-import type { NavJsonEntry } from "../navigation/queries.ts";
+import type { NavJsonEntry } from "../shared/nav-json.ts";
 
 /** /nav.json as the script uses it: the top level, and every entry by URL. */
 interface NavIndex {

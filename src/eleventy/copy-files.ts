@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Asset } from "../content/load.ts";
-import type { EleventyConfig } from "./plugin.ts";
+import type { EleventyConfig } from "./config-api.ts";
 import type { BuildSession } from "./session.ts";
 
 /**

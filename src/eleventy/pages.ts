@@ -8,8 +8,8 @@ import { renderGeneratedPage } from "../ui/pages/skills-and-tools.tsx";
 import type { HandbookPage } from "../navigation/tree.ts";
 import type { SiteModel } from "../site/model.ts";
 import { pageView } from "../view/page-view.ts";
-import { markdownFor } from "../site/validate.ts";
-import type { EleventyConfig } from "./plugin.ts";
+import { markdownFor } from "../site/markdown.ts";
+import type { EleventyConfig } from "./config-api.ts";
 import type { BuildSession } from "./session.ts";
 
 /** The name of the virtual template; its pages' `inputPath` ends with it. */

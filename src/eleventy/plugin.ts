@@ -6,26 +6,9 @@ import { registerCopiedFiles } from "./copy-files.ts";
 import { registerServeRebuilds } from "./watch.ts";
 import { registerSearchFeed } from "./search-feed.ts";
 import { registerPages } from "./pages.ts";
+import type { EleventyConfig } from "./config-api.ts";
 import type { BuildSession } from "./session.ts";
 import { devServerOptions } from "./dev-server.ts";
-
-/** The part of Eleventy's config API the handbook uses. */
-export interface EleventyConfig {
-  on(event: string, callback: (...args: never[]) => unknown): void;
-  addGlobalData(name: string, value: unknown): void;
-  addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
-  addPreprocessor(name: string, extensions: string, callback: (this: { inputPath: string }, data: never, content: string) => unknown): void;
-  addWatchTarget(target: string): void;
-  setChokidarConfig(config: Record<string, unknown>): void;
-  addTransform(name: string, callback: (this: never, content: unknown) => unknown): void;
-  configureTemplateHandling(options: { writeMode?: "sync" | "async" }): void;
-  setTemplateFormats(formats: string[]): void;
-  setInputDirectory(dir: string): void;
-  setOutputDirectory(dir: string): void;
-  setDataFileSuffixes(suffixes: string[]): void;
-  setQuietMode(quiet: boolean): void;
-  setServerOptions(options: Record<string, unknown>): void;
-}
 
 /**
  * Registers the handbook with Eleventy: every page from the session's model, the site's own files (nav.json, assets,

@@ -1,5 +1,5 @@
 import { rolesJson } from "../roles/directory.ts";
-import type { EleventyConfig } from "./plugin.ts";
+import type { EleventyConfig } from "./config-api.ts";
 import type { BuildSession } from "./session.ts";
 
 /**

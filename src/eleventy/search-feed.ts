@@ -3,7 +3,7 @@
 // page is written.
 import path from "node:path";
 import { SearchIndexer, type SearchIndexReport, type WrittenFile } from "../search/index.ts";
-import type { EleventyConfig } from "./plugin.ts";
+import type { EleventyConfig } from "./config-api.ts";
 import type { BuildSession } from "./session.ts";
 
 /** The page a transform is running for, as Eleventy gives it. */

@@ -1,7 +1,7 @@
 import { renderNotFound } from "../ui/pages/not-found.tsx";
 import { robotsTxt, sitemapXml, writesSitemap } from "../site/crawlers.ts";
 import { favicon, themeScript } from "./assets.ts";
-import type { EleventyConfig } from "./plugin.ts";
+import type { EleventyConfig } from "./config-api.ts";
 import type { BuildSession } from "./session.ts";
 
 /**

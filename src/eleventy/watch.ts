@@ -9,7 +9,7 @@ import { writeSearchIndex, type WrittenFile } from "../search/index.ts";
 import type { SiteModel } from "../site/model.ts";
 import { pageView } from "../view/page-view.ts";
 import type { RenderList } from "./pages.ts";
-import type { EleventyConfig } from "./plugin.ts";
+import type { EleventyConfig } from "./config-api.ts";
 import type { BuildSession } from "./session.ts";
 
 /** What one rebuild renders: everything, or the pages at the URLs listed. */

@@ -3,8 +3,6 @@
 // against the file (as on GitHub). Both readings are tried; the one that names a page or a file wins.
 import path from "node:path";
 import type { SourcePage } from "../content/page.ts";
-import { pageUrlCandidates } from "../content/urls.ts";
-import type { SiteModel } from "../site/model.ts";
 import type { PermalinkStyle } from "./config.ts";
 
 /** What resolving a Jekyll site's relative links needs to know. */
@@ -63,29 +61,4 @@ function decode(s: string): string {
 
 function encodePath(url: string): string {
   return url.split("/").map(encodeURIComponent).join("/");
-}
-
-/** The canonical URL of the model's page a site path names (`/a`, `/a.html` → `/a/`), if one does. */
-export function pageAtUrl(model: SiteModel, url: string): string | undefined {
-  for (const candidate of pageUrlCandidates(url)) {
-    const page = model.tree.byUrl.get(candidate);
-    if (page) return page.url;
-  }
-  return undefined;
-}
-
-/** The renderer's hook for relative links on a Jekyll site; undefined for the handbook's own content. */
-export function jekyllRelativeLinks(model: SiteModel): ((href: string, sourceFile: string) => string | undefined) | undefined {
-  const jekyll = model.jekyll;
-  if (!jekyll) return undefined;
-  const ctx: JekyllLinkContext = {
-    contentDir: model.contentDir,
-    permalink: jekyll.config.permalink,
-    pageAt: (url) => pageAtUrl(model, url),
-    isFile: (url) => jekyll.staticUrls.has(url),
-  };
-  return (href, sourceFile) => {
-    const page = model.page(sourceFile);
-    return page ? resolveJekyllRelative(href, page.source, ctx) : undefined;
-  };
 }

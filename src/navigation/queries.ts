@@ -1,3 +1,4 @@
+import type { NavJsonEntry } from "../shared/nav-json.ts";
 import type { HandbookPage, NavPage, NavTree } from "./tree.ts";
 
 /**
@@ -28,13 +29,6 @@ export type SidebarItem =
   | { kind: "closed"; title: string; url: string; current: false }
   /** `count` pages of a long list left out before or after those shown ("12 more pages"); `url` lists them all. */
   | { kind: "more"; title: string; url: string | undefined; current: false; count: number };
-
-/** One entry of /nav.json: the whole sidebar, written once per build. */
-export interface NavJsonEntry {
-  title: string;
-  url: string;
-  children: NavJsonEntry[];
-}
 
 /** The page's ancestors from the top down, then the page itself. */
 export function breadcrumbsFor(page: HandbookPage): PageLink[] {

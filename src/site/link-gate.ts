@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import type { SiteModel } from "./model.ts";
-import { markdownFor } from "./validate.ts";
+import { markdownFor } from "./markdown.ts";
 import type { LinkFeed } from "../links/feed.ts";
 import { checkBuiltSite, type BrokenUrl, type BuiltPage, type SiteLinkReport } from "../links/site.ts";
 import { locateInMarkdown } from "../links/sources.ts";

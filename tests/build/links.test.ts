@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { formatDiagnostic } from "../../src/shared/diagnostics.ts";
 import { buildModel, defaultBuildOptions } from "../../src/eleventy/options.ts";
-import { generateHandbook } from "../../bench/generate.ts";
+import { generateHandbook } from "../helpers/generate.ts";
 import { FEED_FROM, startLinkFeed } from "../../src/links/feed.ts";
 import { checkBuiltLinks } from "../../src/site/link-gate.ts";
 import { buildInto, copyFixture, projectDir, snapshotTree, tempDir } from "../helpers/site.ts";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { generateHandbook } from "../../bench/generate.ts";
+import { generateHandbook } from "../helpers/generate.ts";
 import { INLINE_ROLES } from "../../src/ui/pages/skills-and-tools.tsx";
 import { buildInto, copyFixture, fixture, loadPage, runCli, tempDir } from "../helpers/site.ts";
 

@@ -5,7 +5,8 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { formatDiagnostic } from "../../src/shared/diagnostics.ts";
 import { buildSiteModel } from "../../src/site/model.ts";
-import { markdownFor, validateContent } from "../../src/site/validate.ts";
+import { markdownFor } from "../../src/site/markdown.ts";
+import { validateContent } from "../../src/site/validate.ts";
 import { isRolePage, roleSectionOf, ROLE_SECTIONS, sectionsOf } from "../../src/roles/sections.ts";
 import { projectDir } from "../helpers/site.ts";
 
