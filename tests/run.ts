@@ -1,18 +1,36 @@
-// Runs every test file under tests/ with node's test runner, TypeScript loaded through tsx.
-// (Node 20's --test takes no globs, so the files are listed here.)
+// Runs every test file under tests/ with node's test runner, TypeScript loaded through tsx: `npm test`, or
+// `tsx tests/run.ts <part of a path> …` for some files only.
+//
+// Node 20's runner starts a process per test file, and loading the handbook's modules costs each about a second. So
+// the files that run no browser share one process (an entry that imports them all); each browser test file keeps its
+// own. Sites the browser tests and gates only read are built once for the whole run (tests/helpers/site.ts,
+// sharedBuild).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const only = process.argv.slice(2);
 const files = (fs.readdirSync(root, { recursive: true }) as string[])
   .filter((f) => f.endsWith(".test.ts") || f.endsWith(".test.tsx"))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
-  .sort()
-  .map((f) => path.join(root, f));
+  .sort();
 
-const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], {
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "handbook-test-run-"));
+const sites = path.join(work, "sites");
+fs.mkdirSync(sites);
+const inProcess = files.filter((f) => !f.startsWith(`browser${path.sep}`)).map((f) => path.join(root, f));
+const entries = files.filter((f) => f.startsWith(`browser${path.sep}`)).map((f) => path.join(root, f));
+if (inProcess.length > 0) {
+  const entry = path.join(work, "in-process.test.mts");
+  fs.writeFileSync(entry, inProcess.map((f) => `import ${JSON.stringify(pathToFileURL(f).href)};\n`).join(""));
+  entries.unshift(entry);
+}
+const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...entries], {
   stdio: "inherit",
+  env: { ...process.env, HANDBOOK_TEST_SITES: sites },
 });
+fs.rmSync(work, { recursive: true, force: true });
 process.exitCode = result.status ?? 1;

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, serveStatic } from "../helpers/browser.ts";
-import { buildInto, fixture } from "../helpers/site.ts";
+import { sharedBuild, fixture } from "../helpers/site.ts";
 
 const TITLE = "<img src=x onerror=alert(1)>";
 const PAGES = ["/", "/people/", "/people/before/", "/people/html-title/", "/people/html-title/child/", "/people/after/"];
@@ -17,7 +17,7 @@ describe("a page titled <img src=x onerror=alert(1)> in a browser", () => {
   let site: Site;
 
   before(async () => {
-    const result = await buildInto(fixture("escaping"));
+    const result = await sharedBuild(fixture("escaping"));
     assert.equal(result.code, 0, result.stderr);
     site = await serveStatic(result.outDir);
     browser = await launchBrowser();

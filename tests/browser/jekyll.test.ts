@@ -4,7 +4,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { launchBrowser, serveStatic } from "../helpers/browser.ts";
-import { buildInto, fixture } from "../helpers/site.ts";
+import { sharedBuild, fixture } from "../helpers/site.ts";
 
 /** The body's background in each theme (--bg in src/client/handbook.css). */
 const BACKGROUND = { light: "rgb(255, 255, 255)", dark: "rgb(21, 24, 29)" };
@@ -14,7 +14,7 @@ describe("a Just the Docs site with color_scheme: dark", () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveStatic>>;
   before(async () => {
-    const built = await buildInto(fixture("jtd-site"), ["--jekyll-config", path.join(fixture("jtd-site"), "_config.yml")]);
+    const built = await sharedBuild(fixture("jtd-site"), ["--jekyll-config", path.join(fixture("jtd-site"), "_config.yml")]);
     assert.equal(built.code, 0, built.stderr);
     server = await serveStatic(built.outDir);
     browser = await launchBrowser();

@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { launchBrowser, serveStatic } from "../helpers/browser.ts";
 import { runAxe } from "../helpers/gates.ts";
-import { buildInto, projectDir, tempDir } from "../helpers/site.ts";
+import { sharedBuild, projectDir, tempDir } from "../helpers/site.ts";
 
 const AI_ENGINEER = "/teams/dev-team/ai-engineer/";
 const AI_ENGINEER_TITLE = "AI (Artificial Intelligence) Engineer";
@@ -72,7 +72,7 @@ async function childLinkTexts(item: Locator): Promise<string[]> {
 
 /** Builds a content folder (without search), serves it and starts a browser, for one describe block. */
 async function buildAndServe(contentDir: string) {
-  const result = await buildInto(contentDir, ["--no-search"]);
+  const result = await sharedBuild(contentDir, ["--no-search"]);
   assert.equal(result.code, 0, result.stderr);
   const server = await serveStatic(result.outDir);
   const browser = await launchBrowser();

@@ -11,7 +11,7 @@ import { startDevIdp, type DevIdp } from "../../scripts/dev-idp.ts";
 import { deriveKey, seal } from "../../src/server/session.ts";
 import { freePort, launchBrowser } from "../helpers/browser.ts";
 import { rawRequest, startServeSite, type ServedSite } from "../helpers/server.ts";
-import { buildInto, fixture } from "../helpers/site.ts";
+import { sharedBuild, fixture } from "../helpers/site.ts";
 
 const PREFIX = "/handbook/";
 const ALICE = "alice@northwind.example";
@@ -29,7 +29,7 @@ describe("a private handbook behind sign-in", () => {
     `handbook_session=${await seal({ sub: email, email, groups: [] }, deriveKey(secret), "session", seconds, now)}`;
 
   before(async () => {
-    const build = await buildInto(fixture("search"), ["--path-prefix", PREFIX]);
+    const build = await sharedBuild(fixture("search"), ["--path-prefix", PREFIX]);
     assert.equal(build.code, 0, build.stderr);
     outDir = build.outDir;
     fs.writeFileSync(path.join(path.dirname(outDir), "secret.txt"), "TOP-SECRET-OUTSIDE-THE-SITE");

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { launchBrowser, serveStatic } from "../helpers/browser.ts";
-import { buildInto, fixture } from "../helpers/site.ts";
+import { sharedBuild, fixture } from "../helpers/site.ts";
 
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 390, height: 844 };
@@ -53,7 +53,7 @@ describe("reading the built handbook in a browser", () => {
   let server: Awaited<ReturnType<typeof serveStatic>>;
 
   before(async () => {
-    const result = await buildInto(fixture("reading"), ["--no-search"]);
+    const result = await sharedBuild(fixture("reading"), ["--no-search"]);
     assert.equal(result.code, 0, result.stderr);
     server = await serveStatic(result.outDir);
     browser = await launchBrowser();

@@ -3,7 +3,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, serveStatic } from "../helpers/browser.ts";
-import { buildInto, fixture, loadPage, projectDir } from "../helpers/site.ts";
+import { sharedBuild, fixture, loadPage, projectDir } from "../helpers/site.ts";
 
 /** The strictest policy Pagefind runs under: nothing inline, nothing from elsewhere; WebAssembly allowed. */
 const CSP = "default-src 'self' 'wasm-unsafe-eval'";
@@ -16,7 +16,7 @@ async function buildAndServe(
   prefix = "/",
 ): Promise<{ site: Site; outDir: string }> {
   const extra = prefix === "/" ? [] : ["--path-prefix", prefix];
-  const result = await buildInto(contentDir, extra);
+  const result = await sharedBuild(contentDir, extra);
   assert.equal(result.code, 0, result.stderr);
   return { site: await serveStatic(result.outDir, prefix), outDir: result.outDir };
 }

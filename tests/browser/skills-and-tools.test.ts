@@ -4,7 +4,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, serveStatic } from "../helpers/browser.ts";
-import { buildInto, projectDir } from "../helpers/site.ts";
+import { sharedBuild, projectDir } from "../helpers/site.ts";
 
 type Site = Awaited<ReturnType<typeof serveStatic>>;
 
@@ -35,7 +35,7 @@ describe("searching the handbook by tool and skill", () => {
   let site: Site;
   let roles: Array<{ title: string; url: string; tools: string[]; skills: string[] }>;
   before(async () => {
-    const result = await buildInto(path.join(projectDir, "content"));
+    const result = await sharedBuild(path.join(projectDir, "content"));
     assert.equal(result.code, 0, result.stderr);
     roles = (JSON.parse(fs.readFileSync(path.join(result.outDir, "roles.json"), "utf8")) as { roles: typeof roles }).roles;
     site = await serveStatic(result.outDir);

@@ -17,7 +17,7 @@ import { before, describe, test } from "node:test";
 import * as cheerio from "cheerio";
 import { HtmlValidate, type ConfigData } from "html-validate";
 import { CONTENT_SECURITY_POLICY } from "../../src/security/csp.ts";
-import { buildInto, fixture, projectDir } from "../helpers/site.ts";
+import { sharedBuild, fixture, projectDir } from "../helpers/site.ts";
 
 /** The sites built: the handbook itself and every fixture handbook. */
 const SITES = {
@@ -34,7 +34,7 @@ describe("every page of every build", () => {
   const pages: Pages = [];
   before(async () => {
     const builds = await Promise.all(
-      Object.entries(SITES).map(async ([name, dir]) => ({ name, result: await buildInto(dir) })),
+      Object.entries(SITES).map(async ([name, dir]) => ({ name, result: await sharedBuild(dir) })),
     );
     for (const { name, result } of builds) {
       assert.equal(result.code, 0, `${name}: ${result.stderr}`);

@@ -6,7 +6,7 @@ import path from "node:path";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, serveStatic } from "./browser.ts";
-import { buildInto, projectDir } from "./site.ts";
+import { sharedBuild, projectDir } from "./site.ts";
 
 /** One page of each kind the handbook has, in the handbook's own content. */
 export interface PageType {
@@ -103,7 +103,7 @@ export interface ServedHandbook {
 }
 
 export async function serveHandbook(): Promise<ServedHandbook> {
-  const result = await buildInto(path.join(projectDir, "content"));
+  const result = await sharedBuild(path.join(projectDir, "content"));
   assert.equal(result.code, 0, result.stderr);
   const site = await serveStatic(result.outDir);
   const browser = await launchBrowser();

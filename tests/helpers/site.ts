@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -92,6 +93,45 @@ export async function buildInto(
   const outDir = path.join(tempDir(), "site");
   const result = await runCli(["build", "--content", contentDir, "--output", outDir, ...extra]);
   return { ...result, outDir };
+}
+
+/** Where shared sites are built: the test run's folder (tests/run.ts), else one of this process's own. */
+let ownSites: string | undefined;
+
+/**
+ * A site built once per test run, for every test file that only reads it (the browser tests and the gates): the first
+ * file to ask builds it, the others wait for it and take it as it is. Never change its files; copy them first.
+ */
+export async function sharedBuild(
+  contentDir: string,
+  extra: string[] = [],
+): Promise<RunResult & { outDir: string }> {
+  const root = process.env.HANDBOOK_TEST_SITES ?? (ownSites ??= tempDir("handbook-sites-"));
+  const key = createHash("sha256")
+    .update(JSON.stringify([path.resolve(contentDir), extra]))
+    .digest("hex")
+    .slice(0, 16);
+  const outDir = path.join(root, key);
+  const done = `${outDir}.result.json`;
+  const lock = `${outDir}.lock`;
+  for (;;) {
+    if (fs.existsSync(done))
+      return { ...(JSON.parse(fs.readFileSync(done, "utf8")) as RunResult), outDir };
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // Another test file is building it: wait for its result.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    const result = await runCli(["build", "--content", contentDir, "--output", outDir, ...extra]);
+    fs.writeFileSync(done, JSON.stringify(result));
+    return { ...result, outDir };
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** Loads a built page for querying, by its URL. */
