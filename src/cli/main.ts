@@ -59,7 +59,7 @@ export async function main(argv: string[], log: Log = consoleLog): Promise<numbe
       }
       case "new": {
         const { newPage } = await import("./new.ts");
-        return newPage(rest, defaultBuildOptions());
+        return newPage(rest, defaultBuildOptions(), log);
       }
       case "serve": {
         const args = parseSiteArgs(rest);

@@ -5,6 +5,7 @@ import { displayPath } from "../shared/diagnostics.ts";
 import { planPage, ScaffoldError } from "./scaffold.ts";
 import { pageUrl } from "../content/urls.ts";
 import type { BuildOptions } from "../eleventy/options.ts";
+import { consoleLog, type Log } from "../shared/log.ts";
 import { buildSiteModel } from "../site/model.ts";
 import { UsageError } from "./args.ts";
 
@@ -15,12 +16,7 @@ export const NEW_HELP = `Usage:
 `;
 
 /** Writes a new page or role page; refuses to overwrite. Returns the exit code. */
-export function newPage(
-  argv: string[],
-  base: BuildOptions,
-  log: (line: string) => void = console.log,
-  fail: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
-): number {
+export function newPage(argv: string[], base: BuildOptions, log: Log = consoleLog): number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -43,12 +39,12 @@ export function newPage(
     fs.mkdirSync(path.dirname(plan.file), { recursive: true });
     fs.writeFileSync(plan.file, plan.text, { flag: "wx" });
     const rel = path.relative(model.contentDir, plan.file).split(path.sep).join("/");
-    log(`Created ${displayPath(plan.file)}`);
-    log(`It will be at ${model.href(pageUrl(rel))}`);
+    log.info(`Created ${displayPath(plan.file)}`);
+    log.info(`It will be at ${model.href(pageUrl(rel))}`);
     return 0;
   } catch (error) {
     if (error instanceof ScaffoldError) {
-      fail(`error: ${error.message}`);
+      log.error(`error: ${error.message}`);
       return 1;
     }
     throw error;

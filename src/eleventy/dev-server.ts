@@ -42,12 +42,12 @@ export function isLoopbackHost(header: string | undefined): boolean {
 }
 
 /** Answers a refused path itself; any other request goes on to the dev server, which may not stop the process. */
-function guardRequests(host: string) {
+function guardRequests(host: string, logError: (line: string) => void) {
   const loopbackOnly = LOOPBACK.includes(host);
-  return (req: IncomingMessage, res: ServerResponse, next: Next): unknown => guard(req, res, next, loopbackOnly);
+  return (req: IncomingMessage, res: ServerResponse, next: Next): unknown => guard(req, res, next, loopbackOnly, logError);
 }
 
-function guard(req: IncomingMessage, res: ServerResponse, next: Next, loopbackOnly: boolean): unknown {
+function guard(req: IncomingMessage, res: ServerResponse, next: Next, loopbackOnly: boolean, logError: (line: string) => void): unknown {
   if (loopbackOnly && !isLoopbackHost(req.headers.host)) {
     return answer(res, 403, "the dev server answers requests for localhost only (start it with --host to change that)");
   }
@@ -56,7 +56,7 @@ function guard(req: IncomingMessage, res: ServerResponse, next: Next, loopbackOn
   try {
     return next();
   } catch (error) {
-    console.error(`Dev server: ${req.url ?? ""} failed: ${(error as Error).message}`);
+    logError(`Dev server: ${req.url ?? ""} failed: ${(error as Error).message}`);
     return res.headersSent ? res.end() : answer(res, 500, "the dev server could not answer this request");
   }
 }
@@ -92,12 +92,12 @@ function listenOnHost(): void {
 }
 
 /** Eleventy's `setServerOptions` for `npm start`: listen on `host` (127.0.0.1 by default), refuse bad paths. */
-export function devServerOptions({ host = DEFAULT_HOST }: { host?: string | undefined } = {}) {
+export function devServerOptions({ host = DEFAULT_HOST, logError = (line: string) => process.stderr.write(`${line}\n`) }: { host?: string | undefined; logError?: (line: string) => void } = {}) {
   return {
     host,
     // The start message lists the network addresses too when other machines can connect.
     showAllHosts: !LOOPBACK.includes(host),
-    middleware: [guardRequests(host)],
+    middleware: [guardRequests(host, logError)],
     setup: () => {
       listenOnHost();
       return {};

@@ -24,7 +24,7 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, session: BuildSes
   eleventyConfig.setDataFileSuffixes([]);
   registerCopiedFiles(eleventyConfig, session);
   eleventyConfig.addWatchTarget(options.contentDir);
-  eleventyConfig.setServerOptions(devServerOptions({ host: options.host }));
+  eleventyConfig.setServerOptions(devServerOptions({ host: options.host, logError: session.log.error }));
 
   // Pages are written while others render, rather than each render waiting for its own write.
   eleventyConfig.configureTemplateHandling({ writeMode: "async" });

@@ -14,7 +14,7 @@ import { buildInto, copyFixture, loadPage, projectDir, runCli } from "../helpers
 function runNew(content: string, ...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = newPage([...args, "--content", content], defaultBuildOptions(projectDir), (l) => out.push(l), (l) => err.push(l));
+  const code = newPage([...args, "--content", content], defaultBuildOptions(projectDir), { info: (l) => out.push(l), error: (l) => err.push(l), env: {} });
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
