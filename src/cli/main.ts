@@ -11,6 +11,7 @@ Commands:
   check     check all content without building: front matter, navigation, links, role pages
   new       start a page: new role "Title" --team "Team", or new page "Title" --parent "Parent"
   pages-guard  before a GitHub Pages deploy: fail unless the Pages site is private or _data/site.json says "public": true
+  owners    write .github/CODEOWNERS from the pages' owners (--check: fail when the committed file is out of date)
 
 Options:
   --content DIR        folder of Markdown pages (default: content)
@@ -73,6 +74,12 @@ export async function main(argv: string[], log: Log = consoleLog): Promise<numbe
         const { serveBuiltSite } = await import("./serve-site.ts");
         const code = await serveBuiltSite(rest);
         return code === "help" ? help() : code;
+      }
+      case "owners": {
+        const [check, args] = [rest.includes("--check"), parseSiteArgs(rest.filter((a) => a !== "--check"))];
+        if (args.help) return help();
+        const { writeOwners } = await import("./owners.ts");
+        return writeOwners(args.options, check, log);
       }
       case "pages-guard": {
         if (rest.length > 0) return rest.includes("--help") || rest.includes("-h") ? help() : usage(`pages-guard takes no options`);
