@@ -12,6 +12,7 @@ Commands:
   new       start a page: new role "Title" --team "Team", or new page "Title" --parent "Parent"
   pages-guard  before a GitHub Pages deploy: fail unless the Pages site is private or _data/site.json says "public": true
   owners    write .github/CODEOWNERS from the pages' owners (--check: fail when the committed file is out of date)
+  review-issues  open or update one GitHub issue per owner listing their pages overdue for review (--dry-run: print them)
 
 Options:
   --content DIR        folder of Markdown pages (default: content)
@@ -80,6 +81,12 @@ export async function main(argv: string[], log: Log = consoleLog): Promise<numbe
         if (args.help) return help();
         const { writeOwners } = await import("./owners.ts");
         return writeOwners(args.options, check, log);
+      }
+      case "review-issues": {
+        const [dryRun, args] = [rest.includes("--dry-run"), parseSiteArgs(rest.filter((a) => a !== "--dry-run"))];
+        if (args.help) return help();
+        const { syncReviewIssues } = await import("./review-issues.ts");
+        return await syncReviewIssues(args.options, dryRun, log);
       }
       case "pages-guard": {
         if (rest.length > 0) return rest.includes("--help") || rest.includes("-h") ? help() : usage(`pages-guard takes no options`);
