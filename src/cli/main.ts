@@ -13,6 +13,7 @@ Commands:
   pages-guard  before a GitHub Pages deploy: fail unless the Pages site is private or _data/site.json says "public": true
   owners    write .github/CODEOWNERS from the pages' owners (--check: fail when the committed file is out of date)
   review-issues  open or update one GitHub issue per owner listing their pages overdue for review (--dry-run: print them)
+  pr-summary   what the working tree changes in the handbook against --base REV, for a pull request's job summary
 
 Options:
   --content DIR        folder of Markdown pages (default: content)
@@ -87,6 +88,14 @@ export async function main(argv: string[], log: Log = consoleLog): Promise<numbe
         if (args.help) return help();
         const { syncReviewIssues } = await import("./review-issues.ts");
         return await syncReviewIssues(args.options, dryRun, log);
+      }
+      case "pr-summary": {
+        const at = rest.indexOf("--base");
+        const base = at >= 0 ? rest[at + 1] : undefined;
+        const args = parseSiteArgs(at >= 0 ? [...rest.slice(0, at), ...rest.slice(at + 2)] : rest);
+        if (args.help) return help();
+        const { prSummary } = await import("./pr-summary.ts");
+        return prSummary(args.options, base, log);
       }
       case "pages-guard": {
         if (rest.length > 0) return rest.includes("--help") || rest.includes("-h") ? help() : usage(`pages-guard takes no options`);

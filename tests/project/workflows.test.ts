@@ -59,6 +59,13 @@ describe("GitHub workflows", () => {
     assert.equal(upload?.with?.path, "_site/");
   });
 
+  test("on a pull request: a summary of the changes against the base commit, and CODEOWNERS kept up to date", () => {
+    const steps = stepsOf(read("pull-request.yml"));
+    const summary = steps.find((s) => s.run && scriptsCalled(s.run).includes("pr-summary"));
+    assert.match(summary?.run ?? "", /--base "\$BASE_SHA"/);
+    assert.equal(summary?.env?.BASE_SHA, "${{ github.event.pull_request.base.sha }}");
+  });
+
   test("every week: review issues per owner (a dry run by hand), then the check with overdue pages as errors", () => {
     const workflow = read("review.yml");
     const schedule = workflow.on.schedule as Array<{ cron: string }>;
