@@ -64,6 +64,7 @@ describe("GitHub workflows", () => {
     const summary = steps.find((s) => s.run && scriptsCalled(s.run).includes("pr-summary"));
     assert.match(summary?.run ?? "", /--base "\$BASE_SHA"/);
     assert.equal(summary?.env?.BASE_SHA, "${{ github.event.pull_request.base.sha }}");
+    assert.ok(steps.some((s) => s.run?.trim() === "npm run owners -- --check"));
   });
 
   test("every week: review issues per owner (a dry run by hand), then the check with overdue pages as errors", () => {
