@@ -45,7 +45,7 @@ export function renderReviewStatus(status: ReviewStatusView, href: (url: string)
             )}
           </p>
           {/* Its own scroll region, named by the caption, as the team pages' table: one page holds several. */}
-          <div class="review-scroll" role="region" aria-labelledby={`${g.anchor}-caption`} tabindex={0}>
+          <section class="review-scroll" aria-labelledby={`${g.anchor}-caption`} tabindex={0}>
             <table class="review-table">
               <caption id={`${g.anchor}-caption`} class="visually-hidden">
                 Pages owned by {g.owner?.name ?? "nobody"}
@@ -71,7 +71,7 @@ export function renderReviewStatus(status: ReviewStatusView, href: (url: string)
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </section>
       ))}
       <p class="generated-note">
