@@ -103,14 +103,20 @@ export interface ServedHandbook {
 }
 
 export async function serveHandbook(): Promise<ServedHandbook> {
-  const result = await sharedBuild(path.join(projectDir, "content"));
+  const served = await serveBuilt(path.join(projectDir, "content"));
+  return { ...served, pageTypes: pageTypesIn(served.outDir) };
+}
+
+/** A content folder built once for the test run (sharedBuild), served, and a browser started. */
+export async function serveBuilt(contentDir: string, extra: string[] = []): Promise<Omit<ServedHandbook, "pageTypes"> & { outDir: string }> {
+  const result = await sharedBuild(contentDir, extra);
   assert.equal(result.code, 0, result.stderr);
   const site = await serveStatic(result.outDir);
   const browser = await launchBrowser();
   return {
     browser,
     site,
-    pageTypes: pageTypesIn(result.outDir),
+    outDir: result.outDir,
     async close() {
       await browser.close();
       await site.close();
