@@ -78,7 +78,7 @@ describe("reading: the fixture handbook built under /handbook/ with a known orig
   test("every code block carries a copy button, hidden until the script can copy, left out of search", () => {
     const $ = loadPage(outDir, "/guide/");
     const blocks = $(".code-block");
-    assert.equal(blocks.length, 2);
+    assert.equal(blocks.length, 3);
     blocks.each((_, block) => {
       const button = $(block).children("button.copy-code");
       assert.equal(button.length, 1);
