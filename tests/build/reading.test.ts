@@ -64,7 +64,7 @@ describe("reading: the fixture handbook built under /handbook/ with a known orig
 
   test("code blocks are highlighted at build time with classes, never style attributes", () => {
     const $ = loadPage(outDir, "/guide/");
-    const bash = $("pre code.language-bash");
+    const bash = $("pre code.language-bash").first();
     assert.equal(bash.text(), 'npm ci\necho "ready" # done\n');
     assert.equal(bash.find(".hljs-built_in").first().text(), "echo");
     assert.equal(bash.find(".hljs-string").text(), '"ready"');
