@@ -50,6 +50,13 @@ describe("reading: the fixture handbook built under /handbook/ with a known orig
     assert.equal(inline.find("a").length, $("nav.toc-aside a").length);
   });
 
+  test("each page has its own meta description: its summary, else its first paragraph, never the site's", () => {
+    const description = (url: string) => loadPage(outDir, url)('meta[name="description"]').attr("content");
+    assert.equal(description("/short/"), "One section only.");
+    assert.equal(description("/unlisted/"), "Out of the sidebar, still reachable, so still in the sitemap.");
+    assert.equal(description("/hidden/"), "Kept out of search and of the sitemap.");
+  });
+
   test("pages with fewer than two h2/h3 headings have no contents", () => {
     assert.equal(loadPage(outDir, "/short/")("nav.toc").length, 0);
     assert.equal(loadPage(outDir, "/")("nav.toc").length, 0);
