@@ -160,20 +160,15 @@ function renderResult(data: ResultData, nextId: () => number): HTMLLIElement {
   item.setAttribute("role", "none");
   const option = optionFor(data.url, `search-option-${nextId()}`, "search-result-link");
   const title = element("span", "search-result-title", data.meta.title ?? data.url);
-  title.id = `${option.id}-title`;
   const about = element("span", "search-result-about");
-  about.id = `${option.id}-about`;
   const kind = data.filters?.kind?.[0];
   const team = data.filters?.team?.[0];
   const path = data.meta.path ?? "";
   if (kind) about.append(element("span", "search-result-kind", kindLabel(kind)));
   if (path) about.append(element("span", "search-result-path", path));
   if (team && !path.split(" › ").includes(team)) about.append(element("span", "search-result-team", team));
-  const text = excerpt(data.excerpt);
-  text.id = `${option.id}-excerpt`;
-  option.append(about, title, text);
-  option.setAttribute("aria-labelledby", title.id);
-  option.setAttribute("aria-describedby", `${about.id} ${text.id}`);
+  // The option's name is its text, title first: the stylesheet shows what it is and where above the title.
+  option.append(title, about, excerpt(data.excerpt));
   item.append(option);
   // Sections under h2–h6; the h1 section is the page itself, already the result.
   const headings = (data.sub_results ?? [])
@@ -187,13 +182,7 @@ function renderResult(data: ResultData, nextId: () => number): HTMLLIElement {
       const entry = element("li", "search-subresult");
       entry.setAttribute("role", "none");
       const link = optionFor(sub.url, `search-option-${nextId()}`, "search-subresult-link");
-      const name = element("span", "search-subresult-title", sub.title);
-      name.id = `${link.id}-title`;
-      const subText = excerpt(sub.excerpt);
-      subText.id = `${link.id}-excerpt`;
-      link.append(name, subText);
-      link.setAttribute("aria-labelledby", name.id);
-      link.setAttribute("aria-describedby", subText.id);
+      link.append(element("span", "search-subresult-title", sub.title), excerpt(sub.excerpt));
       entry.append(link);
       subs.append(entry);
     }
