@@ -25,6 +25,10 @@ export interface BuildOptions {
   host?: string;
   /** The port the dev server asks for (serve only); when it is taken, the next free one is used. */
   port?: number;
+  /** The day reviews are due against (`--today`), `YYYY-MM-DD`; unset is today. */
+  today?: string;
+  /** What a page overdue for review is to `check` (`--stale`): a warning (the default) or an error. */
+  stale?: "warn" | "error";
 }
 
 /** The defaults: the repository's own content/ into _site/. */
@@ -48,6 +52,7 @@ export function buildModel(options: BuildOptions, readCache?: ReadCache): SiteMo
     jekyllConfig: options.jekyllConfig,
     outputDir: options.outputDir,
     readCache,
+    today: options.today,
   });
 }
 
