@@ -30,6 +30,8 @@ export function resultList({ input, list, status, more, empty }: ResultParts) {
   let shownFilters: Filters = {};
   let drawn = 0;
 
+  // A listbox only with the script, which makes the field its combobox (the markup alone is a plain list).
+  list.setAttribute("role", "listbox");
   const options = () => [...list.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
   const active = () => options().find((o) => o.getAttribute("aria-selected") === "true");
   const choose = (option: HTMLAnchorElement | undefined) => {
@@ -140,10 +142,15 @@ function describe(term: string, filters: Filters, count: number): string {
   return `${count === 0 ? "No" : count} result${count === 1 ? "" : "s"} for “${term}”${scope}`;
 }
 
-/** The words Pagefind highlighted in a result and its sections. */
+/** The words Pagefind highlighted in a result and its sections (as text: the excerpts are HTML), and its title's words. */
 function marksOf(data: ResultData): string[] {
   const excerpts = [data.excerpt, ...(data.sub_results ?? []).map((s) => s.excerpt)];
-  return excerpts.flatMap((html) => [...html.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1] ?? ""));
+  const parsed = document.createElement("template");
+  const marks = excerpts.flatMap((html) => {
+    parsed.innerHTML = html;
+    return [...parsed.content.querySelectorAll("mark")].map((mark) => mark.textContent ?? "");
+  });
+  return [...marks, ...(data.meta.title ?? "").split(/\s+/)];
 }
 
 /** A label for a kind of page: "role" → "Role". */

@@ -63,11 +63,11 @@ export function SearchDialog({ bundle }: { bundle: string }) {
           Search without filters
         </button>
       </div>
-      <ol id="search-results" class="search-results" role="listbox" aria-label="Results" hidden></ol>
+      <ol id="search-results" class="search-results" aria-label="Results" hidden></ol>
       <button class="search-more" type="button" hidden>
         Show more results
       </button>
-      <footer class="search-keys">
+      <div class="search-keys">
         <span>
           <kbd>↑</kbd> <kbd>↓</kbd> to choose
         </span>
@@ -77,7 +77,7 @@ export function SearchDialog({ bundle }: { bundle: string }) {
         <span>
           <kbd>Esc</kbd> to close
         </span>
-      </footer>
+      </div>
     </dialog>
   );
 }
