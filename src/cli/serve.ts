@@ -24,7 +24,7 @@ export async function serveSite(options: BuildOptions, port: number, log: Log = 
   }
   fs.mkdirSync(options.outputDir, { recursive: true });
   fs.writeFileSync(path.join(options.outputDir, OUTPUT_MARKER), MARKER_TEXT);
-  const session = new BuildSession(options, log, model, readCache);
+  const session = new BuildSession({ ...options, port }, log, model, readCache);
   const eleventy = new Eleventy(session.inputDir, options.outputDir, {
     configPath: false,
     config: (eleventyConfig: never) => handbookPlugin(eleventyConfig, session),
@@ -33,6 +33,9 @@ export async function serveSite(options: BuildOptions, port: number, log: Log = 
     runMode: "serve",
     source: "script",
   });
+  // The handbook writes its own lines (pages built, search, the server's address, errors); Eleventy's are let through
+  // only for what the handbook does not say itself.
+  (eleventy as unknown as LoggingEleventy).logger.overrideLogger(eleventyLines(log));
   await eleventy.init();
   const rebuild = (await eleventy.watch()) as unknown as (file: string) => Promise<void>;
   // Eleventy rebuilds when a watched file changes or is added, but not when one is deleted: the page would stay in
@@ -46,6 +49,25 @@ export async function serveSite(options: BuildOptions, port: number, log: Log = 
     });
   });
   return -1;
+}
+
+/** Eleventy's own progress lines, which the handbook's replace: they count files where the handbook counts pages. */
+const SAID_BY_THE_HANDBOOK = [/^Wrote \d+ files?\b/, /^Watching…$/, /^File changed: /, /^Copied \d+ /];
+
+/** A console for Eleventy's logger: its lines without the "[11ty]" prefix and colours, less those the handbook writes. */
+export function eleventyLines(log: Log): Record<"log" | "info" | "warn" | "error", (message: string) => void> {
+  const pass = (write: (line: string) => void) => (message: string) => {
+    // eslint-disable-next-line no-control-regex
+    const lines = message.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((line) => line.replace(/^\[11ty\] ?/, ""));
+    if (SAID_BY_THE_HANDBOOK.some((said) => said.test(lines[0] ?? ""))) return;
+    for (const line of lines) write(line);
+  };
+  return { log: pass(log.info), info: pass(log.info), warn: pass(log.error), error: pass(log.error) };
+}
+
+/** The part of Eleventy's logger serveSite replaces. */
+interface LoggingEleventy {
+  logger: { overrideLogger(logger: ReturnType<typeof eleventyLines>): void };
 }
 
 /** The part of a watching Eleventy that serveSite reaches. */

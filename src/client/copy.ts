@@ -2,11 +2,11 @@
 const RESET_MS = 2000;
 
 /**
- * The copy buttons on code blocks: hidden in the markup, shown when the clipboard can be written. A copy is
- * announced once through a shared polite live region, as the button's own text change is not reliably read.
+ * The copy buttons on code blocks: hidden in the markup (no dead control without JavaScript), shown by this script,
+ * always visible so touch and keyboard reach them as a mouse does. A copy is announced once through a shared polite
+ * live region, as the button's own text change is not reliably read.
  */
 export function enhanceCopyButtons(buttons: Iterable<HTMLButtonElement>): void {
-  if (!navigator.clipboard || !window.isSecureContext) return;
   const list = [...buttons];
   if (list.length === 0) return;
   // Present from the start: a live region added at the moment it speaks is often not read.
@@ -25,15 +25,10 @@ export function enhanceCopyButtons(buttons: Iterable<HTMLButtonElement>): void {
     if (!code || !label) continue;
     let timer: ReturnType<typeof setTimeout> | undefined;
     button.addEventListener("click", async () => {
-      try {
-        await navigator.clipboard.writeText((code.textContent ?? "").replace(/\n$/, ""));
-        label.textContent = "Copied";
-        button.classList.add("is-copied");
-        announce("Copied");
-      } catch {
-        label.textContent = "Copy failed";
-        announce("Could not copy: the browser did not allow it");
-      }
+      const copied = await copyText((code.textContent ?? "").replace(/\n$/, ""));
+      label.textContent = copied ? "Copied" : "Copy failed";
+      button.classList.toggle("is-copied", copied);
+      announce(copied ? "Copied" : "Could not copy: the browser did not allow it");
       clearTimeout(timer);
       timer = setTimeout(() => {
         label.textContent = "Copy";
@@ -42,4 +37,36 @@ export function enhanceCopyButtons(buttons: Iterable<HTMLButtonElement>): void {
     });
     button.hidden = false;
   }
+}
+
+/**
+ * Puts text on the clipboard. The Clipboard API exists only on https:// and localhost; an intranet host on plain
+ * http:// gets the older way, a selected off-screen text area and the copy command, which browsers still allow
+ * during a click.
+ */
+async function copyText(text: string): Promise<boolean> {
+  if (navigator.clipboard && window.isSecureContext) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // Refused (a permission, a frame): try the older way.
+    }
+  }
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.className = "visually-hidden";
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+  document.body.append(area);
+  area.select();
+  let copied = false;
+  try {
+    copied = document.execCommand("copy");
+  } catch {
+    copied = false;
+  }
+  area.remove();
+  focused?.focus();
+  return copied;
 }

@@ -2,7 +2,7 @@ import { enhanceCopyButtons } from "./copy.ts";
 import { enhanceMenu } from "./menu.ts";
 import { enhanceSidebar } from "./nav.ts";
 import { enhanceSearch } from "./search.ts";
-import { enhanceScrollers } from "./tables.ts";
+import { enhanceScrollers, markOverflowingCode } from "./tables.ts";
 import { enhanceThemeToggle } from "./theme-toggle.ts";
 import { enhanceToc } from "./toc.ts";
 
@@ -22,3 +22,4 @@ enhanceCopyButtons(document.querySelectorAll<HTMLButtonElement>("button.copy-cod
 enhanceScrollers(
   [...document.querySelectorAll<HTMLElement>(".content .table-wrapper")].map((element) => ({ element, label: "Table, scrolls sideways" })),
 );
+markOverflowingCode(document.querySelectorAll<HTMLElement>(".content .code-block"));

@@ -1,4 +1,6 @@
 import type { NavJsonEntry } from "../shared/nav-json.ts";
+import { showCurrent } from "./menu.ts";
+import { NavState } from "./nav-state.ts";
 
 /** /nav.json as the script uses it: the top level, and every entry by URL. */
 interface NavIndex {
@@ -10,7 +12,8 @@ interface NavIndex {
  * Lets the reader open any branch of the sidebar in place, and show the pages a long list leaves out ("N more");
  * both come from /nav.json, fetched once. The build marks branches without buttons (`li.is-open` open,
  * `li[data-branch]` closed, `li.nav-more` left-out pages: src/ui/components/Sidebar.tsx), so the buttons are made
- * here, where they work.
+ * here, where they work. The branches the reader opens or closes stay so on the next pages (src/client/nav-state.ts),
+ * and the sidebar keeps its scroll position, with the current page in view.
  */
 export function enhanceSidebar(nav: HTMLElement): void {
   const src = nav.dataset.navSrc;
@@ -29,30 +32,68 @@ export function enhanceSidebar(nav: HTMLElement): void {
         }
         return { roots, byUrl };
       }));
+  const state = new NavState(src ?? "nav.json");
 
   nav.addEventListener("click", async (event) => {
     const target = event.target as Element;
     const more = target.closest<HTMLButtonElement>("button.nav-more-button");
     if (more) return showAll(more, load);
     const button = target.closest<HTMLButtonElement>("button.nav-toggle");
-    if (!button) return;
-    const item = button.closest<HTMLLIElement>("li");
-    if (!item) return;
+    const item = button?.closest<HTMLLIElement>("li");
+    if (!button || !item) return;
     const open = button.getAttribute("aria-expanded") !== "true";
-    if (open && !item.querySelector(":scope > ul")) {
+    const url = item.querySelector(":scope > a")?.getAttribute("href");
+    if (url) state.remember(url, open);
+    if (!(await setBranch(item, open, load))) {
       const link = item.querySelector<HTMLAnchorElement>(":scope > a");
-      const entry = (await load().catch(() => undefined))?.byUrl.get(link?.getAttribute("href") ?? "");
-      if (!entry) {
-        if (link) window.location.href = link.href;
-        return;
-      }
-      item.append(renderList(entry.children));
+      if (link) window.location.href = link.href;
     }
-    button.setAttribute("aria-expanded", String(open));
-    item.classList.toggle("is-open", open);
   });
   addToggles(nav);
   addMoreButtons(nav);
+  const scroller = nav.closest<HTMLElement>(".sidebar") ?? nav;
+  void restoreBranches(nav, state, load).then(() => {
+    state.restoreScroll(scroller);
+    showCurrent(scroller);
+  });
+  window.addEventListener("pagehide", () => state.saveScroll(scroller));
+}
+
+/**
+ * Opens or closes a branch (filling a closed one from /nav.json the first time); false when it could not be filled.
+ */
+async function setBranch(item: HTMLLIElement, open: boolean, load: () => Promise<NavIndex>): Promise<boolean> {
+  const button = item.querySelector<HTMLButtonElement>(":scope > button.nav-toggle");
+  if (open && !item.querySelector(":scope > ul")) {
+    const link = item.querySelector<HTMLAnchorElement>(":scope > a");
+    const entry = (await load().catch(() => undefined))?.byUrl.get(link?.getAttribute("href") ?? "");
+    if (!entry) return false;
+    item.append(renderList(entry.children));
+  }
+  button?.setAttribute("aria-expanded", String(open));
+  item.classList.toggle("is-open", open);
+  return true;
+}
+
+/**
+ * Opens the branches the reader opened on earlier pages (a branch inside one is there once that one is open, hence
+ * the rounds), and closes those they closed, unless the current page is in it.
+ */
+async function restoreBranches(nav: HTMLElement, state: NavState, load: () => Promise<NavIndex>): Promise<void> {
+  const remembered = state.branches();
+  if (remembered.size === 0) return;
+  for (let round = 0; round < 20; round++) {
+    let changed = false;
+    for (const item of nav.querySelectorAll<HTMLLIElement>(".nav-list > li")) {
+      const url = item.querySelector(":scope > a")?.getAttribute("href");
+      const open = url === undefined || url === null ? undefined : remembered.get(url);
+      if (open === undefined || open === item.classList.contains("is-open")) continue;
+      if (!open && item.querySelector('a[aria-current="page"]')) continue;
+      if (!item.querySelector(":scope > button.nav-toggle")) continue;
+      if (await setBranch(item, open, load)) changed = true;
+    }
+    if (!changed) return;
+  }
 }
 
 /** Puts a toggle after the link of every branch under `root` that has none yet. */

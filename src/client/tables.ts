@@ -23,3 +23,28 @@ export function enhanceScrollers(boxes: ReadonlyArray<{ element: HTMLElement; la
     for (const { element } of boxes) observer.observe(element);
   }
 }
+
+/**
+ * Shows that a code block holds more than its width: while its lines run on past the right edge, the block carries
+ * `data-more="right"`, which the stylesheet draws as a fade at that edge; scrolled to the end, the fade goes.
+ */
+export function markOverflowingCode(blocks: Iterable<HTMLElement>): void {
+  const pairs = [...blocks].flatMap((block) => {
+    const pre = block.querySelector<HTMLElement>(":scope > pre");
+    return pre ? [{ block, pre }] : [];
+  });
+  if (pairs.length === 0) return;
+  const mark = ({ block, pre }: { block: HTMLElement; pre: HTMLElement }) => {
+    const more = pre.scrollWidth - pre.clientWidth - pre.scrollLeft > 1;
+    if (more) block.dataset.more = "right";
+    else delete block.dataset.more;
+  };
+  for (const pair of pairs) {
+    mark(pair);
+    pair.pre.addEventListener("scroll", () => mark(pair), { passive: true });
+  }
+  if ("ResizeObserver" in window) {
+    const observer = new ResizeObserver(() => pairs.forEach(mark));
+    for (const { pre } of pairs) observer.observe(pre);
+  }
+}

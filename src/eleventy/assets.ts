@@ -8,30 +8,30 @@ export async function stylesheet(projectDir: string): Promise<string> {
 }
 
 /** The site's one script: the client modules bundled and minified by esbuild. */
-export async function bundleScript(projectDir: string): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(projectDir, "src", "client", "main.ts")],
-    bundle: true,
-    format: "esm",
-    target: "es2022",
-    minify: true,
-    write: false,
-    legalComments: "none",
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.text;
+export function bundleScript(projectDir: string): Promise<string> {
+  return bundle(projectDir, "main.ts", "esm", "es2022");
 }
 
 /**
  * The theme script: src/client/theme.ts as a tiny classic script for <head>. It runs before the body is painted and
  * applies the reader's saved light/dark choice, so the page never flashes the other theme.
  */
-export async function themeScript(projectDir: string): Promise<string> {
+export function themeScript(projectDir: string): Promise<string> {
+  return bundle(projectDir, "theme.ts", "iife", "es2017");
+}
+
+/** The dev server's error overlay (src/client/dev-overlay.ts): served by `npm start` only, never part of a built site. */
+export function devOverlayScript(projectDir: string): Promise<string> {
+  return bundle(projectDir, "dev-overlay.ts", "esm", "es2022");
+}
+
+/** One module of src/client/ with what it imports, minified by esbuild. */
+async function bundle(projectDir: string, entry: string, format: "esm" | "iife", target: string): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(projectDir, "src", "client", "theme.ts")],
+    entryPoints: [path.join(projectDir, "src", "client", entry)],
     bundle: true,
-    format: "iife",
-    target: "es2017",
+    format,
+    target,
     minify: true,
     write: false,
     legalComments: "none",

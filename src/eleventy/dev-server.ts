@@ -91,13 +91,43 @@ function listenOnHost(): void {
   };
 }
 
+/** What `npm start` tells the dev server besides the address. */
+export interface DevServerSettings {
+  host?: string | undefined;
+  /** The port asked for (`--port`); when it is taken the dev server tries the next ones, and the start line says so. */
+  port?: number | undefined;
+  logError?: (line: string) => void;
+  logInfo?: (line: string) => void;
+  /** More middleware, after the request guard (the error overlay's). */
+  middleware?: Array<(req: IncomingMessage, res: ServerResponse, next: Next) => unknown>;
+}
+
+/** The line the dev server starts with: where it serves, and which port it took instead of a busy one. */
+export function startLine(url: string, asked: number | undefined): string {
+  const port = Number(new URL(url).port);
+  if (asked === undefined || port === asked) return `Server at ${url}`;
+  return `Port ${asked} is in use: Server at ${url} instead`;
+}
+
 /** Eleventy's `setServerOptions` for `npm start`: listen on `host` (127.0.0.1 by default), refuse bad paths. */
-export function devServerOptions({ host = DEFAULT_HOST, logError = (line: string) => process.stderr.write(`${line}\n`) }: { host?: string | undefined; logError?: (line: string) => void } = {}) {
+export function devServerOptions({
+  host = DEFAULT_HOST,
+  port,
+  logError = (line: string) => process.stderr.write(`${line}\n`),
+  logInfo = (line: string) => process.stdout.write(`${line}\n`),
+  middleware = [],
+}: DevServerSettings = {}) {
   return {
     host,
     // The start message lists the network addresses too when other machines can connect.
     showAllHosts: !LOOPBACK.includes(host),
-    middleware: [guardRequests(host, logError)],
+    middleware: [guardRequests(host, logError), ...middleware],
+    messageOnStart: ({ hosts, localhostUrl }: { hosts: string[]; localhostUrl: string }) => {
+      logInfo(startLine(localhostUrl, port));
+      for (const other of hosts.filter((h) => h !== localhostUrl)) logInfo(`  also at ${other}`);
+      // The line is written here, through the handbook's log; the dev server writes nothing of its own.
+      return false;
+    },
     setup: () => {
       listenOnHost();
       return {};

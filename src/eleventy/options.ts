@@ -23,6 +23,8 @@ export interface BuildOptions {
   force?: boolean;
   /** The address the dev server listens on (serve only); unset is 127.0.0.1, this machine only. */
   host?: string;
+  /** The port the dev server asks for (serve only); when it is taken, the next free one is used. */
+  port?: number;
   /** The day reviews are due against (`--today`), `YYYY-MM-DD`; unset is today. */
   today?: string;
   /** What a page overdue for review is to `check` (`--stale`): a warning (the default) or an error. */

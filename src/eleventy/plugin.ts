@@ -9,6 +9,7 @@ import { registerPages } from "./pages.ts";
 import type { EleventyConfig } from "./config-api.ts";
 import type { BuildSession } from "./session.ts";
 import { devServerOptions } from "./dev-server.ts";
+import { overlayMiddleware } from "./dev-overlay.ts";
 
 /**
  * Registers the handbook with Eleventy: every page from the session's model, the site's own files (nav.json, assets,
@@ -24,14 +25,32 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, session: BuildSes
   eleventyConfig.setDataFileSuffixes([]);
   registerCopiedFiles(eleventyConfig, session);
   eleventyConfig.addWatchTarget(options.contentDir);
-  eleventyConfig.setServerOptions(devServerOptions({ host: options.host, logError: session.log.error }));
+  eleventyConfig.setServerOptions(
+    devServerOptions({
+      host: options.host,
+      port: options.port,
+      logError: session.log.error,
+      logInfo: session.log.info,
+      // The dev server shows the content errors over every open page until they are fixed.
+      middleware: [overlayMiddleware(options.projectDir, () => session.problems)],
+    }),
+  );
 
   // Pages are written while others render, rather than each render waiting for its own write.
   eleventyConfig.configureTemplateHandling({ writeMode: "async" });
   const searchFeed = registerSearchFeed(eleventyConfig, session);
 
   eleventyConfig.on("eleventy.before", ({ runMode }: { runMode?: string }) => {
-    session.refresh();
+    try {
+      session.refresh();
+    } catch (error) {
+      // The errors are listed above, one line each; the dev server keeps serving and shows them on every open page.
+      if (runMode === "serve") {
+        const count = session.problems.length;
+        session.log.info(`Rebuild stopped: ${count} error${count === 1 ? "" : "s"} in the content. The last good site is still served, with the errors over every open page.`);
+      }
+      throw error;
+    }
     searchFeed.start(runMode);
   });
 

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ContentError } from "../shared/diagnostics.ts";
+import { ContentError, formatDiagnostic, type Diagnostic } from "../shared/diagnostics.ts";
 import type { LinkFeed } from "../links/feed.ts";
 import { consoleLog, report, type Log } from "../shared/log.ts";
 import type { SiteModel } from "../site/model.ts";
@@ -27,6 +27,7 @@ export class BuildSession {
   readonly readCache: ReadCache | undefined;
   #model: SiteModel | undefined;
   #fresh: SiteModel | undefined;
+  #problems: readonly Diagnostic[] = [];
 
   constructor(
     /** What to read and where to write; `outputDir` is where Eleventy writes (a build's staging folder). */
@@ -47,11 +48,20 @@ export class BuildSession {
     const model = this.#fresh ?? buildModel(this.options, this.readCache);
     this.#fresh = undefined;
     this.#model = model;
+    this.#problems = model.failed ? model.diagnostics.filter((d) => d.severity === "error") : [];
     if (model.failed) {
       report(this.log, model.diagnostics);
-      throw new ContentError([...model.diagnostics]);
+      const error = new ContentError([...model.diagnostics]);
+      // Reported above, one line each: Eleventy's error handler skips an error marked so, instead of printing its stack.
+      Object.defineProperty(error, "__errorAlreadyLogged", { value: true });
+      throw error;
     }
     return model;
+  }
+
+  /** The content errors that stopped the last build, as file:line:col lines; none once a build succeeds. */
+  get problems(): string[] {
+    return this.#problems.map((d) => formatDiagnostic(d));
   }
 
   /** This build's model. */

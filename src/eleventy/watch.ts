@@ -131,7 +131,6 @@ export function registerServeRebuilds(eleventyConfig: EleventyConfig, session: B
   let plan: RebuildPlan | undefined;
   let startedAt = 0;
   const changed = new Set<string>();
-  const search = backgroundSearchIndex(session);
   const planner = new RebuildPlanner();
   // Eleventy waits until a saved file's size has held still for 150 ms; an editor's save is done well within 50.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
@@ -139,9 +138,12 @@ export function registerServeRebuilds(eleventyConfig: EleventyConfig, session: B
   eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
     startedAt = performance.now();
     for (const file of queue) changed.add(path.resolve(file));
+    const names = queue.map((file) => path.relative(session.options.contentDir, path.resolve(file)) || file);
+    session.log.info(`Changed: ${names.join(", ")}`);
   });
 
   eleventyConfig.on("eleventy.before", ({ runMode }: { runMode?: string }) => {
+    if (runMode === "serve" && !rendered) startedAt = performance.now();
     // The plugin's own handler has refreshed the model and thrown if the content has errors.
     if (runMode !== "serve" || !rendered) return;
     plan = planner.plan(rendered, session.model, changed);
@@ -154,16 +156,20 @@ export function registerServeRebuilds(eleventyConfig: EleventyConfig, session: B
     return CODE_ASSETS.includes(path.basename(this.inputPath)) ? false : undefined;
   });
 
-  eleventyConfig.on("eleventy.after", ({ runMode }: { runMode?: string }) => {
+  eleventyConfig.on("eleventy.after", ({ runMode, results }: { runMode?: string; results?: readonly unknown[] }) => {
     const wasServing = runMode === "serve" && rendered !== undefined;
     rendered = session.model;
     // Ready before the first edit, so that edit compares with keys already computed.
     if (runMode === "serve") setTimeout(() => planner.prepare(session.model), 0).unref();
     changed.clear();
-    if (!wasServing || !plan) return;
-    const ms = (performance.now() - startedAt).toFixed(0);
-    const what = plan.all ? `every page (${plan.reason})` : `${plan.urls.size} page(s)`;
-    session.log.info(`Rebuilt ${what} in ${ms} ms`);
+    if (runMode !== "serve") return;
+    // Pages are counted as the build command counts them (content and generated pages); files are everything written.
+    const pages = session.model.tree.pages.length;
+    const ms = performance.now() - startedAt;
+    const files = `${results?.length ?? 0} file${results?.length === 1 ? "" : "s"} written`;
+    if (!wasServing || !plan) return session.log.info(`Built ${pages} pages (${files}) in ${(ms / 1000).toFixed(2)} s`);
+    const what = plan.all ? `all ${pages} pages (${plan.reason})` : `${plan.urls.size} of ${pages} pages`;
+    session.log.info(`Rebuilt ${what} (${files}) in ${ms.toFixed(0)} ms`);
   });
 
   return {
@@ -172,8 +178,9 @@ export function registerServeRebuilds(eleventyConfig: EleventyConfig, session: B
       return plan && !plan.all ? urls.filter((url) => (plan as { urls: ReadonlySet<string> }).urls.has(url)) : urls;
     },
     async indexSearch(results, runMode) {
-      // A rebuild while serving writes only the pages it changed; the index follows in the background.
-      if (runMode === "serve" && plan) return search.schedule();
+      // A rebuild while serving writes only the pages it changed: the index is made from every page on disk. The
+      // browser reloads once it is written, so a search right after an edit finds the edit.
+      if (runMode === "serve" && plan) return indexFromDisk(session);
       const index = await writeSearchIndex(session.model, results, outputDir);
       session.log.info(`Search: indexed ${index.pages} pages in ${(index.ms / 1000).toFixed(2)} s`);
     },
@@ -197,39 +204,21 @@ function outputFileOf(outputDir: string, url: string): string | undefined {
   return path.join(outputDir, ...decoded.split("/"), url.endsWith("/") ? "index.html" : "");
 }
 
-/** How long the search index waits after the last rebuild before it is rebuilt in the background. */
-const SEARCH_DELAY_MS = 2000;
-
-/**
- * While serving, the search index after a rebuild: a rebuild writes only some pages, and indexing all of them
- * takes seconds, so the index is rebuilt in the background from every page on disk once the edits pause, and a
- * reload never waits for it.
- */
-function backgroundSearchIndex(session: BuildSession): { schedule(): void } {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
+/** The search index made again from every page on disk, after a rebuild while serving. */
+async function indexFromDisk(session: BuildSession): Promise<void> {
+  const model = session.model;
+  if (model.failed || !session.search) return;
   const outputDir = session.options.outputDir;
-  const index = async () => {
-    const model = session.model;
-    if (model.failed || !session.search) return;
-    const files: WrittenFile[] = [];
-    for (const page of model.tree.pages) {
-      const outputPath = outputFileOf(outputDir, page.url);
-      if (!outputPath || !fs.existsSync(outputPath)) continue;
-      files.push({ url: page.url, outputPath, content: fs.readFileSync(outputPath, "utf8") });
-    }
+  const files: WrittenFile[] = [];
+  for (const page of model.tree.pages) {
+    const outputPath = outputFileOf(outputDir, page.url);
+    if (!outputPath || !fs.existsSync(outputPath)) continue;
+    files.push({ url: page.url, outputPath, content: fs.readFileSync(outputPath, "utf8") });
+  }
+  try {
     const written = await writeSearchIndex(model, files, outputDir);
     session.log.info(`Search: indexed ${written.pages} pages in ${(written.ms / 1000).toFixed(2)} s`);
-  };
-  return {
-    schedule() {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        running = running.then(index).catch((error: unknown) => {
-          session.log.error(`Search: the index was not updated: ${(error as Error).message}`);
-        });
-      }, SEARCH_DELAY_MS);
-      timer.unref();
-    },
-  };
+  } catch (error) {
+    session.log.error(`Search: the index was not updated: ${(error as Error).message}`);
+  }
 }

@@ -84,6 +84,11 @@ export class SiteModel {
     return this.parsedOf(source).htmlProblems;
   }
 
+  /** A page's first paragraph as plain text; undefined for a page without one, or a generated page. */
+  firstParagraphOf(source: SourcePage): string | undefined {
+    return this.parsedOf(source).firstParagraph;
+  }
+
   private parsedOf(source: SourcePage): ParsedPage {
     const parsed = this.parsed.get(source.file);
     if (!parsed) throw new Error(`${source.file} is not a page of this model`);

@@ -7,6 +7,7 @@ import type { SourcePage } from "../content/page.ts";
 import { scanPage, type PageLinks } from "../links/check.ts";
 import { rawHtmlProblems } from "../markdown/raw-html.ts";
 import { createMarkdown, type MarkdownContext, type RenderEnv } from "../markdown/render.ts";
+import { firstParagraph } from "../markdown/summary.ts";
 import { OUTLINE_RULE } from "../markdown/toc.ts";
 import { readRole, type RolePage, type UnknownName } from "../roles/extract.ts";
 import type { NameCatalog } from "../roles/names.ts";
@@ -24,6 +25,8 @@ export interface ParsedPage {
   roleProblems: Diagnostic[];
   /** What its raw HTML may not carry (script, frames, event handlers, data-pagefind-* …): src/markdown/raw-html.ts. */
   htmlProblems: Diagnostic[];
+  /** Its first paragraph as plain text (src/markdown/summary.ts), for its meta description. */
+  firstParagraph?: string | undefined;
 }
 
 /** What reading one page gives: its parse, and what it says when it is a role page. */
@@ -68,7 +71,7 @@ export function rolePageProblems(source: SourcePage, sections: Section[]): Diagn
 export function readPage(md: ReturnType<typeof createMarkdown>, source: SourcePage, catalog: NameCatalog): PageReading {
   const tokens = parseTokens(md, source);
   const sections = sectionsOf(tokens, source);
-  const parsed: ParsedPage = { links: scanPage(tokens, source), roleProblems: rolePageProblems(source, sections), htmlProblems: rawHtmlProblems(tokens, source) };
+  const parsed: ParsedPage = { links: scanPage(tokens, source), roleProblems: rolePageProblems(source, sections), htmlProblems: rawHtmlProblems(tokens, source), firstParagraph: firstParagraph(tokens) };
   const role = readRole(source, tokens, sections, catalog);
   return role ? { parsed, role } : { parsed };
 }

@@ -20,7 +20,7 @@ export interface PageView {
   title: string | undefined;
   /** The document's `<title>`: the page's title and the site's. */
   documentTitle: string;
-  /** The meta description: the page's own, else the site's. */
+  /** The meta description: the page's `description`, else its `summary`, else its first paragraph, else the site's. */
   description: string | undefined;
   /** Whether the page shows the sidebar (`nav_enabled: false` hides it). */
   withNav: boolean;
@@ -62,7 +62,7 @@ export function pageView(model: SiteModel, page: HandbookPage): PageView {
     url: page.url,
     title,
     documentTitle: title ? `${title} – ${model.settings.title}` : model.settings.title,
-    description: meta.description ?? model.settings.description,
+    description: meta.description ?? meta.summary ?? model.firstParagraphOf(page.source) ?? model.settings.description,
     withNav: meta.nav_enabled !== false,
     sidebar: sidebarFor(model.tree, page),
     breadcrumbs: breadcrumbsFor(page),

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
-import { launchBrowser, serveStatic } from "../helpers/browser.ts";
-import { sharedBuild, fixture } from "../helpers/site.ts";
+import { serveBuilt } from "../helpers/gates.ts";
+import { fixture } from "../helpers/site.ts";
 
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 390, height: 844 };
@@ -49,19 +49,17 @@ const RECORD_FIRST_BODY = () => {
 };
 
 describe("reading the built handbook in a browser", () => {
+  let served: Awaited<ReturnType<typeof serveBuilt>> | undefined;
   let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let server: NonNullable<typeof served>["site"];
 
   before(async () => {
-    const result = await sharedBuild(fixture("reading"), ["--no-search"]);
-    assert.equal(result.code, 0, result.stderr);
-    server = await serveStatic(result.outDir);
-    browser = await launchBrowser();
+    served = await serveBuilt(fixture("reading"), ["--no-search"]);
+    ({ browser, site: server } = served);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await served?.close();
   });
 
   async function withPage(url: string, options: BrowserContextOptions, fn: (page: Page) => Promise<void>): Promise<void> {
@@ -126,15 +124,16 @@ describe("reading the built handbook in a browser", () => {
     });
   });
 
-  test("the copy button copies the code block's text and says so", async () => {
+  test("the copy button is there without hovering, copies the code block's text and says so", async () => {
     await withPage(
       "/guide/",
       { viewport: WIDE, permissions: ["clipboard-read", "clipboard-write"] },
       async (page) => {
         const block = page.locator(".code-block").first();
         await block.scrollIntoViewIfNeeded();
-        await block.hover();
-        await assertVisible(block.getByRole("button", { name: "Copy code" }), true, "the copy button on hover");
+        await page.mouse.move(0, 0);
+        await assertVisible(block.getByRole("button", { name: "Copy code" }), true, "the copy button, the pointer elsewhere");
+        assert.equal(await block.locator("button.copy-code").evaluate((b) => getComputedStyle(b).opacity), "1");
         const button = block.locator("button.copy-code");
         await button.click();
         await assertSoon(() => page.evaluate(() => navigator.clipboard.readText()), 'npm ci\necho "ready" # done', "the clipboard");
@@ -143,6 +142,56 @@ describe("reading the built handbook in a browser", () => {
         await assertSoon(() => page.getByRole("status").innerText(), "Copied", "the announcement");
       },
     );
+  });
+
+  test("on an intranet host on plain http (no Clipboard API), the copy button still copies", async () => {
+    const context = await browser.newContext({ viewport: WIDE, permissions: ["clipboard-read", "clipboard-write"] });
+    context.setDefaultTimeout(SETTLE_MS);
+    try {
+      // http://handbook.intranet is no secure context, so navigator.clipboard is missing there, as on such a host.
+      await context.route("http://handbook.intranet/**", async (route) => {
+        const response = await route.fetch({ url: server.url(new URL(route.request().url()).pathname) });
+        await route.fulfill({ response });
+      });
+      const page = await context.newPage();
+      await page.goto("http://handbook.intranet/guide/");
+      assert.equal(await page.evaluate(() => window.isSecureContext || "clipboard" in navigator), false, "no Clipboard API here");
+      const button = page.locator(".code-block").first().locator("button.copy-code");
+      await button.click();
+      await assertSoon(() => button.locator(".copy-code-label").innerText(), "Copied", "the button's label");
+      // The clipboard is read where the Clipboard API exists.
+      const reader = await context.newPage();
+      await reader.goto(server.url("/short/"));
+      assert.equal(await reader.evaluate(() => navigator.clipboard.readText()), 'npm ci\necho "ready" # done');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("headings line up with the text under them", async () => {
+    await withPage("/guide/", { viewport: WIDE }, async (page) => {
+      // Where each one's text starts (a range over its text, so padding and the "#" link do not count).
+      const starts = await page.locator("article").evaluate((article) =>
+        ["h1", "h2", "h3", "p"].map((tag) => {
+          const range = document.createRange();
+          range.selectNodeContents(article.querySelector(tag)!);
+          return Math.round(range.getBoundingClientRect().x * 10) / 10;
+        }),
+      );
+      assert.deepEqual(starts, [starts[3], starts[3], starts[3], starts[3]], "h1, h2, h3 and p start at the same x");
+    });
+  });
+
+  test("a code block wider than the screen fades at its right edge until scrolled to its end", async () => {
+    await withPage("/guide/", { viewport: NARROW }, async (page) => {
+      const fade = (block: Locator) => block.evaluate((b) => getComputedStyle(b, "::after").opacity);
+      const long = page.locator(".code-block", { hasText: "docker run" });
+      const short = page.locator(".code-block").first();
+      await assertSoon(() => fade(long), "1", "the long block's fade");
+      assert.equal(await fade(short), "0", "a block that fits has none");
+      await long.locator("pre").evaluate((pre) => (pre.scrollLeft = pre.scrollWidth));
+      await assertSoon(() => fade(long), "0", "the fade, scrolled to the end");
+    });
   });
 
   test("on a wide screen the contents sit beside the page and follow the section being read", async () => {
@@ -178,6 +227,8 @@ describe("reading the built handbook in a browser", () => {
       await assertVisible(inline, true, "the folded contents");
       const link = inline.getByRole("link", { name: "Platform & Security" });
       await assertVisible(link, false, "a contents link while folded");
+      const summary = await inline.locator("summary").evaluate((s) => ({ display: getComputedStyle(s).display, chevron: getComputedStyle(s, "::after").borderRightStyle }));
+      assert.deepEqual(summary, { display: "flex", chevron: "solid" }, "the site's chevron, not the browser's triangle");
       const inlineBox = (await inline.boundingBox())!;
       const heading = (await page.locator("article h1").boundingBox())!;
       assert.ok(inlineBox.y + inlineBox.height <= heading.y, "the folded contents come above the title");

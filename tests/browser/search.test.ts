@@ -53,6 +53,17 @@ async function open(browser: Browser, url: string): Promise<{ page: Page; proble
 }
 
 /** Opens the dialog with Ctrl+K, types `term` and waits until the results for it are drawn. */
+/** Holds back the files matching `pattern` (a slow connection) until the returned function is called. */
+async function holdBack(page: Page, pattern: string): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}
+
 async function search(page: Page, term: string): Promise<void> {
   if (!(await page.locator("dialog.search-dialog").evaluate((d: HTMLDialogElement) => d.open)))
     await page.keyboard.press("Control+K");
@@ -88,11 +99,18 @@ function results(page: Page): Promise<Array<{ href: string; title: string; path:
   return page.$$eval(".search-result", (items) =>
     items.map((item) => ({
       href: item.querySelector(".search-result-link")?.getAttribute("href") ?? "",
-      title: item.querySelector(".search-result-link")?.textContent ?? "",
+      title: item.querySelector(".search-result-title")?.textContent ?? "",
       path: item.querySelector(".search-result-path")?.textContent ?? "",
     })),
   );
 }
+
+/** The href of the result the field's arrow keys have chosen (aria-activedescendant). */
+const chosen = (page: Page) =>
+  page.evaluate(() => {
+    const id = document.querySelector("#search-input")?.getAttribute("aria-activedescendant");
+    return id ? (document.getElementById(id)?.getAttribute("href") ?? null) : null;
+  });
 
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -156,12 +174,7 @@ describe("search over the handbook", () => {
   test("Escape closes the dialog and returns focus to where it was, even with text typed on a slow connection", async () => {
     const { page, problems } = await open(browser, site.url("/teams/"));
     // Pagefind's script is held back until the end, so the field handles Escape on its own.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/pagefind/pagefind.js", async (route) => {
-      await held;
-      await route.continue().catch(() => {});
-    });
+    const release = await holdBack(page, "**/pagefind/pagefind.js");
     await page.locator(".site-title").focus();
     await page.keyboard.press("Control+K");
     await page.keyboard.type("pytorch");
@@ -180,12 +193,7 @@ describe("search over the handbook", () => {
 
   test("what is typed while search loads is searched once typing pauses, not by its first letters", async () => {
     const { page, problems } = await open(browser, site.url("/"));
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/pagefind/pagefind.js", async (route) => {
-      await held;
-      await route.continue().catch(() => {});
-    });
+    const release = await holdBack(page, "**/pagefind/pagefind.js");
     await page.evaluate(() => {
       // Every status line the dialog shows, to see what it ever reported results for.
       const status = document.querySelector("#search-status")!;
@@ -242,30 +250,137 @@ describe("search over the handbook", () => {
     await page.context().close();
   });
 
-  test("ArrowDown and ArrowUp move through the result links; Enter follows the focused one", async () => {
+  test("the first result is chosen; ArrowDown and ArrowUp choose others while the field keeps focus; Enter follows the chosen one", async () => {
     const { page } = await open(browser, site.url("/"));
     await search(page, "pytorch");
-    const links = await page.$$eval("#search-results a", (as) =>
+    const links = await page.$$eval('#search-results [role="option"]', (as) =>
       as.map((a) => a.getAttribute("href")),
     );
     assert.ok(links.length >= 3);
-    const focusedHref = () =>
-      page.evaluate(() => document.activeElement?.getAttribute("href") ?? null);
-    await page.keyboard.press("ArrowDown");
-    assert.equal(await focusedHref(), links[0]);
+    assert.equal(await chosen(page), links[0], "the first result is chosen as results arrive");
+    assert.equal(await page.locator('[aria-selected="true"]').count(), 1);
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");
-    assert.equal(await focusedHref(), links[2]);
+    assert.equal(await chosen(page), links[2]);
     await page.keyboard.press("ArrowUp");
-    assert.equal(await focusedHref(), links[1]);
-    await page.keyboard.press("ArrowUp");
-    await page.keyboard.press("ArrowUp");
-    assert.equal(await focused(page), "input#search-input.search-input");
-    await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("ArrowDown");
+    assert.equal(await chosen(page), links[1]);
+    assert.equal(await focused(page), "input#search-input.search-input", "typing can go on");
     await Promise.all([page.waitForURL(site.url(links[1]!)), page.keyboard.press("Enter")]);
     assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, links[1]);
     await page.context().close();
+  });
+
+  test("Enter pressed right after typing, before the results arrive, opens the first result when they do", async () => {
+    const { page, problems } = await open(browser, site.url("/teams/"));
+    const release = await holdBack(page, "**/pagefind/pagefind.js");
+    await page.keyboard.press("Control+K");
+    await page.keyboard.type("pytorch");
+    await page.keyboard.press("Enter");
+    assert.equal(await dialogOpen(page), true, "nothing to open yet");
+    release();
+    await page.waitForURL(site.url("/tools/pytorch/"));
+    assert.equal(await page.locator("article h1").textContent(), "PyTorch");
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  test("every result says what it is and, for a team's page, which team; the keys are listed at the foot", async () => {
+    const { page } = await open(browser, site.url("/"));
+    await search(page, "engineer");
+    const about = await page.$$eval(".search-result", (items) =>
+      items.map((item) => ({
+        kind: item.querySelector(".search-result-kind")?.textContent ?? "",
+        where: item.querySelector(".search-result-about")?.textContent ?? "",
+        href: item.querySelector(".search-result-link")?.getAttribute("href") ?? "",
+      })),
+    );
+    assert.ok(about.length > 5);
+    for (const result of about) assert.match(result.kind, /^\p{Lu}\p{Ll}+/u, `${result.href} says what it is`);
+    const roles = about.filter((r) => r.kind === "Role");
+    assert.ok(roles.length > 0);
+    for (const role of roles) assert.match(role.where, /(Dev|Data|Design|Product|Platform|People)\b[^›]*Team|Operations|Security/, role.href);
+    assert.equal(await page.locator(".search-keys").isVisible(), true);
+    assert.match((await page.locator(".search-keys").textContent()) ?? "", /↑ ↓ to choose.*↵ to open.*Esc to close/);
+    await page.context().close();
+  });
+
+  test("highlights are whole words without their punctuation, and the first one is on the excerpt's first line", async () => {
+    const { page } = await open(browser, site.url("/"));
+    await search(page, "pytorch");
+    const excerpts = await page.$$eval(".search-result-excerpt", (paragraphs) =>
+      paragraphs.map((p) => {
+        const mark = p.querySelector("mark");
+        const line = parseFloat(getComputedStyle(p).lineHeight);
+        return {
+          text: p.textContent ?? "",
+          mark: mark?.textContent ?? null,
+          firstLine: mark ? mark.getBoundingClientRect().top - p.getBoundingClientRect().top < line : null,
+        };
+      }),
+    );
+    const marked = excerpts.filter((e) => e.mark !== null);
+    assert.ok(marked.length >= excerpts.length - 1, `${marked.length} of ${excerpts.length} excerpts show a highlight`);
+    for (const e of marked) {
+      assert.equal(e.mark, "PyTorch", e.text);
+      assert.equal(e.firstLine, true, `the highlight is on the first line: ${e.text}`);
+    }
+    await page.context().close();
+  });
+
+  test("a word that matches nothing says so and what to try, instead of showing an unrelated page", async () => {
+    const { page } = await open(browser, site.url("/"));
+    await search(page, "xqzzy");
+    assert.deepEqual(await results(page), []);
+    assert.equal(await page.locator("#search-status").textContent(), "No results for “xqzzy”");
+    const empty = page.locator(".search-empty");
+    assert.equal(await empty.isVisible(), true);
+    assert.match((await empty.textContent()) ?? "", /spelling.*fewer words/s);
+    assert.equal(await page.locator(".search-filters-toggle").isVisible(), false);
+    await page.locator("#search-input").fill("pytorch");
+    await waitForResults(page, "pytorch");
+    assert.equal(await empty.isVisible(), false);
+    await page.context().close();
+  });
+
+  test("in the dark theme the dialog is lighter than the page, over a backdrop that dims it", async () => {
+    const context = await browser.newContext({ colorScheme: "dark" });
+    const page = await context.newPage();
+    await page.goto(site.url("/"));
+    await page.keyboard.press("Control+K");
+    const css = await page.evaluate(() => {
+      const dialog = document.querySelector("dialog.search-dialog")!;
+      return [
+        getComputedStyle(document.body).backgroundColor,
+        getComputedStyle(dialog).backgroundColor,
+        getComputedStyle(dialog, "::backdrop").backgroundColor,
+      ];
+    });
+    const [pageColour, dialog, backdrop] = css.map((colour) => (colour.match(/[\d.]+/g) ?? []).map(Number));
+    const colours = { page: pageColour!, dialog: dialog!, backdrop: backdrop! };
+    const light = (c: number[]) => c[0]! + c[1]! + c[2]!;
+    assert.ok(light(colours.dialog) > light(colours.page) + 15, `dialog ${colours.dialog} over page ${colours.page}`);
+    assert.ok((colours.backdrop[3] ?? 1) >= 0.6, `backdrop ${colours.backdrop}`);
+    await context.close();
+  });
+
+  test("the 404 page offers search, filled with the words of the address that was not found", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    // A static host answers a missing address with /404.html.
+    await context.route(site.url("/pytorch/"), async (route) => {
+      const response = await route.fetch({ url: site.url("/404.html") });
+      await route.fulfill({ response, status: 404 });
+    });
+    const page = await context.newPage();
+    await page.goto(site.url("/pytorch/"));
+    const field = page.getByRole("searchbox", { name: "Search the handbook for the page" });
+    assert.equal(await field.inputValue(), "pytorch");
+    await page.locator(".not-found-search").getByRole("button", { name: "Search" }).click();
+    await waitForResults(page, "pytorch");
+    assert.ok((await results(page)).some((r) => r.href === "/tools/pytorch/"));
+    // On a phone the dialog closes with a visible Cancel.
+    await page.getByRole("button", { name: "Cancel" }).click();
+    assert.equal(await dialogOpen(page), false);
+    await context.close();
   });
 
   test("a team filter leaves only that team's pages, as many as its count said", async () => {
@@ -303,12 +418,7 @@ describe("search over the handbook", () => {
     const { page, problems } = await open(browser, site.url("/"));
     const fetched: string[] = [];
     page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/*.pf_filter", async (route) => {
-      await held;
-      await route.continue().catch(() => {});
-    });
+    const release = await holdBack(page, "**/*.pf_filter");
     await search(page, "engineer");
     assert.ok((await results(page)).length > 0);
     assert.ok(fetched.some((p) => p.startsWith("/pagefind/index/")), fetched.join(", "));
@@ -366,7 +476,9 @@ describe("search over the handbook", () => {
     const ai = page.locator(".search-result", {
       has: page.locator('.search-result-link[href="/teams/dev-team/ai-engineer/"]'),
     });
-    const tools = ai.locator(".search-subresult-link", { hasText: /^Tools$/ });
+    const tools = ai.locator(".search-subresult-link", {
+      has: page.locator(".search-subresult-title", { hasText: /^Tools$/ }),
+    });
     assert.equal(await tools.getAttribute("href"), "/teams/dev-team/ai-engineer/#tools");
     await Promise.all([
       page.waitForURL(site.url("/teams/dev-team/ai-engineer/#tools")),

@@ -50,6 +50,13 @@ describe("reading: the fixture handbook built under /handbook/ with a known orig
     assert.equal(inline.find("a").length, $("nav.toc-aside a").length);
   });
 
+  test("each page has its own meta description: its summary, else its first paragraph, never the site's", () => {
+    const description = (url: string) => loadPage(outDir, url)('meta[name="description"]').attr("content");
+    assert.equal(description("/short/"), "One section only.");
+    assert.equal(description("/unlisted/"), "Out of the sidebar, still reachable, so still in the sitemap.");
+    assert.equal(description("/hidden/"), "Kept out of search and of the sitemap.");
+  });
+
   test("pages with fewer than two h2/h3 headings have no contents", () => {
     assert.equal(loadPage(outDir, "/short/")("nav.toc").length, 0);
     assert.equal(loadPage(outDir, "/")("nav.toc").length, 0);
@@ -64,7 +71,7 @@ describe("reading: the fixture handbook built under /handbook/ with a known orig
 
   test("code blocks are highlighted at build time with classes, never style attributes", () => {
     const $ = loadPage(outDir, "/guide/");
-    const bash = $("pre code.language-bash");
+    const bash = $("pre code.language-bash").first();
     assert.equal(bash.text(), 'npm ci\necho "ready" # done\n');
     assert.equal(bash.find(".hljs-built_in").first().text(), "echo");
     assert.equal(bash.find(".hljs-string").text(), '"ready"');
@@ -78,7 +85,7 @@ describe("reading: the fixture handbook built under /handbook/ with a known orig
   test("every code block carries a copy button, hidden until the script can copy, left out of search", () => {
     const $ = loadPage(outDir, "/guide/");
     const blocks = $(".code-block");
-    assert.equal(blocks.length, 2);
+    assert.equal(blocks.length, 3);
     blocks.each((_, block) => {
       const button = $(block).children("button.copy-code");
       assert.equal(button.length, 1);

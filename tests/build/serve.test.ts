@@ -99,7 +99,7 @@ describe("the dev server, serving a content folder outside the project", () => {
     const good = fs.readFileSync(file, "utf8");
     const before = log.length;
     fs.writeFileSync(file, good.replace(/^parent: .*$/m, "parent: No Such Team"));
-    await eventually("the error is reported", () => log.slice(before).includes("No Such Team"));
+    await eventually("the rebuild stops", () => log.slice(before).includes("Rebuild stopped"));
     const report = log.slice(before);
     assert.match(report, /ai-engineer\.md:\d+/, report);
     assert.doesNotMatch(report, /\n\s+at .+\(.+:\d+:\d+\)/, "no stack trace");

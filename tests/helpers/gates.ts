@@ -63,17 +63,20 @@ const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-co
 /** One axe-core violation, as a line a person can act on. */
 export type AxeFinding = string;
 
+/** The axe rules whose outcome depends on colours: all a second theme of the same layout can change. */
+export const COLOUR_RULES: readonly string[] = ["color-contrast", "link-in-text-block"];
+
 /**
- * Runs axe-core (every rule but the experimental ones: WCAG 2.x A and AA, and best practices) on the page as it is
- * now. The page's context must bypass the CSP, as axe is injected as an inline script.
+ * Runs axe-core (every rule but the experimental ones: WCAG 2.x A and AA, and best practices; or only `rules`) on the
+ * page as it is now. The page's context must bypass the CSP, as axe is injected as an inline script.
  */
-export async function runAxe(page: Page): Promise<AxeFinding[]> {
+export async function runAxe(page: Page, rules?: readonly string[]): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact?: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
+    const result = await axe.run(document, { resultTypes: ["violations"], ...(only ? { runOnly: { type: "rule", values: only } } : {}) });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.join(" "), summary: n.failureSummary ?? "" })) }));
-  });
+  }, rules as string[] | undefined);
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target}: ${n.summary.replace(/\s+/g, " ")}`));
 }
 
@@ -104,14 +107,20 @@ export interface ServedHandbook {
 }
 
 export async function serveHandbook(): Promise<ServedHandbook> {
-  const result = await sharedBuild(path.join(projectDir, "content"));
+  const served = await serveBuilt(path.join(projectDir, "content"));
+  return { ...served, pageTypes: pageTypesIn(served.outDir) };
+}
+
+/** A content folder built once for the test run (sharedBuild), served, and a browser started. */
+export async function serveBuilt(contentDir: string, extra: string[] = []): Promise<Omit<ServedHandbook, "pageTypes"> & { outDir: string }> {
+  const result = await sharedBuild(contentDir, extra);
   assert.equal(result.code, 0, result.stderr);
   const site = await serveStatic(result.outDir);
   const browser = await launchBrowser();
   return {
     browser,
     site,
-    pageTypes: pageTypesIn(result.outDir),
+    outDir: result.outDir,
     async close() {
       await browser.close();
       await site.close();

@@ -24,7 +24,7 @@ export function Header({
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
             <path d="M3 6h18M3 12h18M3 18h18" fill="none" stroke="currentColor" stroke-width="2" />
           </svg>
-          <span>Menu</span>
+          <span class="visually-hidden">Menu</span>
         </a>
       )}
       <a class="site-title" href={href("/")}>

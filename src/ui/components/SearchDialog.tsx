@@ -1,6 +1,7 @@
 /**
- * The search dialog. Closed, it shows nothing; src/client/search.ts opens it from the header button or a shortcut
- * and loads Pagefind from `bundle` on first use.
+ * The search dialog. Closed, it shows nothing; src/client/search.ts opens it from the header button, a shortcut or
+ * the 404 page and loads Pagefind from `bundle` on first use. The field is a combobox over the results' listbox; the
+ * footer lists its keys (wide screens), and a "Cancel" button closes it on phones, where there is no Escape key.
  */
 export function SearchDialog({ bundle }: { bundle: string }) {
   return (
@@ -22,6 +23,9 @@ export function SearchDialog({ bundle }: { bundle: string }) {
             autocomplete="off"
             spellcheck={false}
             placeholder="Roles, skills, tools, processes…"
+            role="combobox"
+            aria-expanded="false"
+            aria-autocomplete="list"
             aria-describedby="search-status"
             aria-controls="search-results"
           />
@@ -30,6 +34,9 @@ export function SearchDialog({ bundle }: { bundle: string }) {
             <kbd aria-hidden="true">Esc</kbd>
           </button>
         </div>
+        <button class="search-cancel" type="submit" value="close">
+          Cancel
+        </button>
       </form>
       <div class="search-summary">
         <p id="search-status" class="search-status" role="status"></p>
@@ -43,10 +50,34 @@ export function SearchDialog({ bundle }: { bundle: string }) {
         <div class="search-filter" role="group" aria-label="Filter by tool" data-label="Tool" data-filter="tool" data-control="select"></div>
         <div class="search-filter" role="group" aria-label="Filter by skill" data-label="Skill" data-filter="skill" data-control="select"></div>
       </div>
-      <ol id="search-results" class="search-results" aria-label="Results"></ol>
+      <div class="search-empty" hidden>
+        <p class="search-empty-title">
+          Nothing matched “<span class="search-empty-term"></span>”.
+        </p>
+        <ul class="search-empty-tips">
+          <li>Check the spelling, or try another word for the same thing.</li>
+          <li>Try fewer words, or the start of a word: “deploy” also finds “deployment”.</li>
+          <li>Search for a role, a tool, a skill or a team by its name.</li>
+        </ul>
+        <button class="search-empty-clear" type="button" hidden>
+          Search without filters
+        </button>
+      </div>
+      <ol id="search-results" class="search-results" aria-label="Results" hidden></ol>
       <button class="search-more" type="button" hidden>
         Show more results
       </button>
+      <div class="search-keys">
+        <span>
+          <kbd>↑</kbd> <kbd>↓</kbd> to choose
+        </span>
+        <span>
+          <kbd>↵</kbd> to open
+        </span>
+        <span>
+          <kbd>Esc</kbd> to close
+        </span>
+      </div>
     </dialog>
   );
 }

@@ -35,7 +35,7 @@ describe("the page shell", () => {
   test("shows a sidebar when given one, and none (body class without-nav) when not", () => {
     const withNav = render({ sidebar: [{ kind: "link", title: "Home", url: "/", current: true }] });
     assert.equal(withNav("body").attr("class"), "with-nav");
-    assert.equal(withNav("aside.sidebar a").attr("href"), "/handbook/");
+    assert.equal(withNav("aside.sidebar #site-nav a").attr("href"), "/handbook/");
     const without = render({ sidebar: undefined });
     assert.equal(without("body").attr("class"), "without-nav");
     assert.equal(without("aside.sidebar").length, 0);

@@ -41,6 +41,16 @@ describe("a page's view", () => {
     assert.equal(view("/teams/").description, "How we work.");
   });
 
+  test("a page without a description is described by its summary, else by its first paragraph", () => {
+    const own = modelOf(settings, "/site/content", [
+      page("a.md", "title: A\nsummary: The summary of A."),
+      page("b.md", "title: B", "# B\n\nThe first paragraph of **B**.\n\nThe second.\n"),
+    ]);
+    const descriptionOf = (url: string) => pageView(own, own.tree.byUrl.get(url)!).description;
+    assert.equal(descriptionOf("/a/"), "The summary of A.");
+    assert.equal(descriptionOf("/b/"), "The first paragraph of B.");
+  });
+
   test("a page without a title shows the site's title and no breadcrumbs, and is not in search", () => {
     const notes = view("/notes/");
     assert.equal(notes.title, undefined);
