@@ -20,7 +20,10 @@ export interface ResultParts {
   empty: HTMLElement;
 }
 
-/** The result list: the first results with their data, more on request, and a status line saying what is shown. */
+/**
+ * The result list: the first results with their data, more on request, and a status line saying what is shown.
+ * Longer than 80 lines: one closure over the state it keeps, each inner function short; split, they would pass that state around.
+ */
 export function resultList({ input, list, status, more, empty }: ResultParts) {
   let term = "";
   let all: Found[] = [];
