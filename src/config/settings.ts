@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { z } from "zod";
 import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import { normaliseBase, urlPathProblem } from "../content/urls.ts";
+import { HANDLE, PERIOD } from "../content/review.ts";
 import { readYaml } from "../content/yaml.ts";
 
 const link = z.object({ title: z.string(), url: z.string() });
@@ -67,6 +68,15 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^(https?:\/\/[^/?#]+)?$/, "must be an origin such as https://handbook.example.com, without a path")
     .default(""),
+  /** How often a page is due for review when neither it nor a page above it says (`review_every`). */
+  reviewEvery: z.string().regex(PERIOD, 'must be a period such as "6 months" or "1 year"').default("6 months"),
+  /**
+   * The GitHub handle of each team pages name as `owner` (`"Dev Team": "@northwind-labs/dev-team"`), for CODEOWNERS and
+   * the review issues. A team page may instead give its own handle as its `owner`.
+   */
+  owners: z
+    .record(z.string().min(1), z.string().regex(HANDLE, "must be a GitHub handle such as @northwind-labs/dev-team"))
+    .default({}),
   /** Callout kinds, as in Just the Docs' `callouts`: `{: .note }` above a paragraph or block quote. */
   callouts: z
     .record(
