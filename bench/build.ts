@@ -2,14 +2,16 @@
  * `npm run bench`: build cost of the handbook against plain Eleventy, at several sizes, side by side.
  *
  * For each size it generates a synthetic handbook (tests/helpers/generate.ts) and times, alternating, runs of
+ *   (floor) gray-matter + markdown-it + writing one file per page, nothing else (bench/floor/floor.mjs),
  *   (a) plain Eleventy 3 on the same Markdown with a minimal layout (the baseline),
  *   (b) the handbook build without search,
  *   (c) the full build with the Pagefind index,
- * and reports medians of wall time, CPU time, peak RSS and output bytes, with b/a and c/a; then a role
+ * and reports medians of wall time, CPU time, peak RSS and output bytes, with each ÷ floor and ÷ a; then a role
  * page's HTML bytes, `npm run check`'s time, and the dev server's rebuild after one-page edits.
  * Results go to stdout and bench/RESULTS.md. Needs GNU time (/usr/bin/time; Debian package `time`).
  *
  *   npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--serve-size 1000] [--out bench/RESULTS.md]
+ *   (--serve-size 0 skips the dev server's figures)
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -22,6 +24,7 @@ import { measureRebuilds, type RebuildFigures } from "./serve.ts";
 const projectDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const cli = path.join(projectDir, "src", "cli", "main.ts");
 const eleventyCmd = path.join(projectDir, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+const floorScript = path.join(projectDir, "bench", "floor", "floor.mjs");
 
 /** One timed run of one command. */
 export interface Run {
@@ -35,8 +38,9 @@ export interface Run {
   bytes: number;
 }
 
-type Variant = "a" | "b" | "c";
+type Variant = "floor" | "a" | "b" | "c";
 const VARIANTS: Record<Variant, string> = {
+  floor: "floor: gray-matter + markdown-it + write",
   a: "plain Eleventy (baseline)",
   b: "handbook, no search",
   c: "handbook, full (Pagefind)",
@@ -67,6 +71,7 @@ function folderBytes(dir: string): number {
 }
 
 function command(variant: Variant, content: string, out: string): { argv: string[]; env: NodeJS.ProcessEnv } {
+  if (variant === "floor") return { argv: [process.execPath, floorScript, content, out], env: {} };
   if (variant === "a") {
     return {
       argv: [process.execPath, eleventyCmd, `--config=${path.join(projectDir, "bench/baseline/eleventy.config.mjs")}`, `--input=${content}`, `--output=${out}`, "--quiet"],
@@ -123,6 +128,8 @@ function targets(results: SizeResult[], rebuild: RebuildFigures | undefined): st
   const rows: Array<[string, string, boolean | undefined]> = [];
   const f = (n: number, d = 2) => n.toFixed(d);
   const four = at(4000);
+  const overFloor = four && four.medians.c.wall / four.medians.floor.wall;
+  rows.push(["full build (c) ÷ floor ≤ 6 at 4,000 pages (wall)", overFloor === undefined ? "not run" : f(overFloor), overFloor === undefined ? undefined : overFloor <= 6]);
   rows.push(["b ÷ a ≤ 1.3 at 4,000 pages (wall)", four ? f(four.medians.b.wall / four.medians.a.wall) : "not run", four && four.medians.b.wall / four.medians.a.wall <= 1.3]);
   const ten = at(10000);
   rows.push(["full build (c) at 10,000 pages ≤ 45 s wall", ten ? `${f(ten.medians.c.wall, 1)} s` : "not run", ten && ten.medians.c.wall <= 45]);
@@ -150,13 +157,15 @@ function table(results: SizeResult[], rebuild: RebuildFigures | undefined, runs:
     ...targets(results, rebuild),
     "",
   );
-  lines.push("| pages | variant | wall s | CPU s | peak RSS MiB | output MB | wall ÷ a | CPU ÷ a |");
-  lines.push("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  lines.push("| pages | variant | wall s | CPU s | peak RSS MiB | output MB | wall ÷ floor | CPU ÷ floor | wall ÷ a | CPU ÷ a |");
+  lines.push("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) {
-    for (const v of ["a", "b", "c"] as Variant[]) {
+    for (const v of Object.keys(VARIANTS) as Variant[]) {
       const m = r.medians[v];
-      const ratio = (x: number, y: number) => (v === "a" ? "1.00" : f(x / y));
-      lines.push(`| ${r.pages} | ${v}: ${VARIANTS[v]} | ${f(m.wall)} | ${f(m.cpu)} | ${f(m.rssMiB, 0)} | ${f(m.bytes / 1e6, 1)} | ${ratio(m.wall, r.medians.a.wall)} | ${ratio(m.cpu, r.medians.a.cpu)} |`);
+      const ratio = (x: number, y: number) => f(x / y);
+      const { floor, a } = r.medians;
+      const name = v === "floor" ? VARIANTS[v] : `${v}: ${VARIANTS[v]}`;
+      lines.push(`| ${r.pages} | ${name} | ${f(m.wall)} | ${f(m.cpu)} | ${f(m.rssMiB, 0)} | ${f(m.bytes / 1e6, 1)} | ${ratio(m.wall, floor.wall)} | ${ratio(m.cpu, floor.cpu)} | ${ratio(m.wall, a.wall)} | ${ratio(m.cpu, a.cpu)} |`);
     }
   }
   lines.push("", "| pages | role page HTML bytes | ÷ at the smallest size | `npm run check` s (with start-up) |", "| ---: | ---: | ---: | ---: |");
@@ -209,9 +218,9 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       const content = path.join(work, `content-${size}`);
       const { pages, rolePage } = generateHandbook(content, size);
-      const collected: Record<Variant, Run[]> = { a: [], b: [], c: [] };
+      const collected: Record<Variant, Run[]> = { floor: [], a: [], b: [], c: [] };
       for (let round = 0; round < runs; round++) {
-        for (const v of ["a", "b", "c"] as Variant[]) {
+        for (const v of Object.keys(VARIANTS) as Variant[]) {
           const out = path.join(work, `out-${size}-${v}`);
           const { argv, env } = command(v, content, out);
           const run = timed(argv, env, out);
@@ -222,11 +231,11 @@ async function main(): Promise<void> {
       const roleHtml = path.join(work, `out-${size}-c`, rolePage.replace(/\.md$/, ""), "index.html");
       results.push({
         pages,
-        medians: { a: medianRun(collected.a), b: medianRun(collected.b), c: medianRun(collected.c) },
+        medians: { floor: medianRun(collected.floor), a: medianRun(collected.a), b: medianRun(collected.b), c: medianRun(collected.c) },
         rolePageBytes: fs.statSync(roleHtml).size,
         checkSeconds: checkTime(content, runs),
       });
-      for (const v of ["a", "b", "c"]) fs.rmSync(path.join(work, `out-${size}-${v}`), { recursive: true, force: true });
+      for (const v of Object.keys(VARIANTS)) fs.rmSync(path.join(work, `out-${size}-${v}`), { recursive: true, force: true });
     }
     const serveSize = Number(values["serve-size"]);
     const rebuild = serveSize > 0 ? await measureRebuilds(path.join(work, "serve"), serveSize, runs) : undefined;

@@ -9,7 +9,7 @@ import { renderReviewStatus } from "../ui/pages/review-status.tsx";
 import type { HandbookPage } from "../navigation/tree.ts";
 import type { SiteModel } from "../site/model.ts";
 import { pageView } from "../view/page-view.ts";
-import { markdownFor } from "../site/markdown.ts";
+import type { markdownFor } from "../site/markdown.ts";
 import type { EleventyConfig } from "./config-api.ts";
 import type { BuildSession } from "./session.ts";
 
@@ -20,8 +20,7 @@ export const PAGES_TEMPLATE = "handbook-pages.11ty.js";
 export type RenderList = (model: SiteModel) => readonly string[];
 
 /** Registers the pages template; `toRender` says which pages each build writes (all of them unless told otherwise). */
-export function registerPages(eleventyConfig: EleventyConfig, session: BuildSession, toRender: RenderList): void {
-  const md = markdownFor(() => session.model);
+export function registerPages(eleventyConfig: EleventyConfig, session: BuildSession, toRender: RenderList, md: ReturnType<typeof markdownFor>): void {
   eleventyConfig.addGlobalData("handbookPages", () => toRender(session.model));
   eleventyConfig.addTemplate(PAGES_TEMPLATE, {
     data: {

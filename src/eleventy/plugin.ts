@@ -6,6 +6,9 @@ import { registerCopiedFiles } from "./copy-files.ts";
 import { registerServeRebuilds } from "./watch.ts";
 import { registerSearchFeed } from "./search-feed.ts";
 import { registerPages } from "./pages.ts";
+import { writeAllPages } from "./page-writer.ts";
+import { markdownFor } from "../site/markdown.ts";
+import type { WrittenFile } from "../search/index.ts";
 import type { EleventyConfig } from "./config-api.ts";
 import type { BuildSession } from "./session.ts";
 import { devServerOptions } from "./dev-server.ts";
@@ -40,7 +43,11 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, session: BuildSes
   eleventyConfig.configureTemplateHandling({ writeMode: "async" });
   const searchFeed = registerSearchFeed(eleventyConfig, session);
 
-  eleventyConfig.on("eleventy.before", ({ runMode }: { runMode?: string }) => {
+  // A full build writes its pages itself, one by one, before Eleventy writes the site's other files; Eleventy would
+  // keep every page until the end (src/eleventy/page-writer.ts). A dev server's builds render them through Eleventy.
+  const md = markdownFor(() => session.model);
+  let writtenPages: WrittenFile[] | undefined;
+  eleventyConfig.on("eleventy.before", async ({ runMode }: { runMode?: string }) => {
     try {
       session.refresh();
     } catch (error) {
@@ -52,17 +59,20 @@ export function handbookPlugin(eleventyConfig: EleventyConfig, session: BuildSes
       throw error;
     }
     searchFeed.start(runMode);
+    writtenPages = undefined;
+    if (runMode === "build") writtenPages = await writeAllPages(session, md, searchFeed.offer);
   });
 
   const rebuilds = registerServeRebuilds(eleventyConfig, session);
-  eleventyConfig.on("eleventy.after", async ({ results, runMode }: { results: Parameters<typeof searchFeed.finish>[0]; runMode?: string }) => {
+  eleventyConfig.on("eleventy.after", async ({ results, runMode }: { results: WrittenFile[]; runMode?: string }) => {
     if (!session.search) return;
-    const fed = await searchFeed.finish(results, options.outputDir);
+    const files = [...(writtenPages ?? []), ...results];
+    const fed = await searchFeed.finish(files, options.outputDir);
     if (fed) return void session.log.info(`Search: indexed ${fed.pages} pages in ${(fed.ms / 1000).toFixed(2)} s`);
-    await rebuilds.indexSearch(results, runMode);
+    await rebuilds.indexSearch(files, runMode);
   });
 
-  registerPages(eleventyConfig, session, rebuilds.toRender);
+  registerPages(eleventyConfig, session, (model) => (writtenPages ? [] : rebuilds.toRender(model)), md);
   const asset = (permalink: string, render: () => string | Promise<string>) => ({
     data: { permalink, layout: false, eleventyExcludeFromCollections: true },
     render,

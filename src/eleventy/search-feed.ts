@@ -15,6 +15,8 @@ interface TransformContext {
 export interface SearchFeed {
   /** Called at the start of a build, after the model is refreshed: feeds full builds of `npm run build` only. */
   start(runMode: string | undefined): void;
+  /** Hands one rendered page (its URL without the path prefix, the file it goes to) to the index and the link gate. */
+  offer(url: string | false, outputPath: string, html: string): void;
   /** Writes the index fed during this build, or returns undefined when this build was not fed. */
   finish(results: readonly WrittenFile[], outputDir: string): Promise<SearchIndexReport | undefined>;
 }
@@ -25,16 +27,20 @@ export interface SearchFeed {
  */
 export function registerSearchFeed(eleventyConfig: EleventyConfig, session: BuildSession): SearchFeed {
   let indexer: SearchIndexer | undefined;
+  const offer = (url: string | false, outputPath: string, html: string) => {
+    indexer?.offer(url, html);
+    // The link gate's second thread, when the command started one (src/links/feed.ts).
+    const links = session.linkFeed;
+    if (links) links.feed.add(path.relative(links.outputDir, outputPath).split(path.sep).join("/"), html);
+  };
   eleventyConfig.addTransform("handbook-search-feed", function (this: TransformContext, content: unknown) {
     const { url, outputPath } = this.page;
     if (typeof content !== "string" || typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;
-    indexer?.offer(url, content);
-    // The link gate's second thread, when the command started one (src/links/feed.ts).
-    const links = session.linkFeed;
-    if (links) links.feed.add(path.relative(links.outputDir, outputPath).split(path.sep).join("/"), content);
+    offer(url, outputPath, content);
     return content;
   });
   return {
+    offer,
     start(runMode) {
       // A dev server's builds index in their own way (src/eleventy/watch.ts).
       indexer = session.search && runMode === "build" ? new SearchIndexer(session.model) : undefined;
