@@ -8,7 +8,8 @@ import { renderGeneratedPage } from "../ui/pages/skills-and-tools.tsx";
 import type { HandbookPage } from "../navigation/tree.ts";
 import type { SiteModel } from "../site/model.ts";
 import { pageView } from "../view/page-view.ts";
-import { markdownFor } from "../site/markdown.ts";
+import { markdownFor, nameLinksFor } from "../site/markdown.ts";
+import type { NameLinksEnv } from "../markdown/name-links.ts";
 import type { EleventyConfig } from "./config-api.ts";
 import type { BuildSession } from "./session.ts";
 
@@ -40,13 +41,16 @@ export function registerPages(eleventyConfig: EleventyConfig, session: BuildSess
 
 /** A page's whole HTML document: its Markdown (or generated content) in the handbook layout. */
 export function renderPage(model: SiteModel, page: HandbookPage, search: boolean, md: ReturnType<typeof markdownFor>): string {
-  const env: Omit<LayoutData, "view" | "settings" | "search" | "content"> & { page: { inputPath: string } } = {
+  const view = pageView(model, page);
+  const env: Omit<LayoutData, "view" | "settings" | "search" | "content"> & { page: { inputPath: string } } & NameLinksEnv = {
     page: { inputPath: page.source.file },
+    ...(view.role && { nameLinks: nameLinksFor(model, view.role.nameLinks) }),
   };
   const href = (url: string) => model.href(url);
   const generated = page.source.generated ? model.roles.generatedAt(page.url) : undefined;
   const content = generated ? renderGeneratedPage(generated, model.roles, href) : md.render(page.source.body, env);
-  return render({ ...env, view: pageView(model, page), settings: model.settings, search, content });
+  delete env.nameLinks;
+  return render({ ...env, view, settings: model.settings, search, content });
 }
 
 /**
