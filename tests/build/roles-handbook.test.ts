@@ -94,4 +94,9 @@ describe("the handbook's roles, built", () => {
     assert.equal($(".child-pages").length, 0);
     assert.deepEqual($("nav.toc-aside .toc-link").map((_, a) => $(a).attr("href")).get().slice(-1), ["#team-tools"]);
   });
+  test("a tool's page marks Skills & Tools as its section, in the sidebar and the breadcrumb", () => {
+    const $ = loadPage(outDir, "/tools/kubernetes/");
+    assert.deepEqual($("nav.site-nav a[aria-current]").map((_, a) => `${$(a).text()} ${$(a).attr("aria-current")}`).get(), ["Skills & Tools true"]);
+    assert.deepEqual($("nav.breadcrumbs a").map((_, a) => $(a).attr("href")).get(), ["/skills-and-tools/"]);
+  });
 });
