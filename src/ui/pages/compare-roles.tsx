@@ -13,7 +13,7 @@ function groups(index: RoleIndex): Array<{ title: string; roles: Role[] }> {
 /**
  * The comparison of two roles. Contract: `index` is the build's roles. Without JavaScript the page is an index of the
  * roles by team, each with its family's ladder and how many skills and tools it lists. The script
- * (src/client/compare.ts) shows the two pickers (their options are here, so nothing waits for data to draw them),
+ * (src/client/roles.ts) shows the two pickers (their options are here, so nothing waits for data to draw them),
  * reads /roles.json and draws what the two roles share and what each needs that the other does not; the pair is kept
  * in the address (`?a=…&b=…`, role URLs), so a comparison can be linked.
  */
