@@ -130,4 +130,48 @@ describe("the roles in a browser", () => {
       assert.deepEqual(found, []);
     });
   }
+  /** The hrefs of the results the search dialog shows for `term`, in order. */
+  async function search(term: string): Promise<string[]> {
+    await page.goto(site.url("/"));
+    await page.keyboard.press("Control+K");
+    await page.locator("#search-input").fill(term);
+    await page.waitForFunction(
+      (t) =>
+        document.querySelector("#search-results")?.getAttribute("aria-busy") === "false" &&
+        (document.querySelector("#search-status")?.textContent ?? "").endsWith(`for “${t}”`),
+      term,
+    );
+    return page.$$eval(".search-result-link", (links) => links.map((a) => a.getAttribute("href") ?? ""));
+  }
+
+  test("an alias finds its name's page first: k8s finds Kubernetes", async () => {
+    assert.equal((await search("k8s"))[0], "/tools/kubernetes/");
+  });
+
+  test("a name finds its page first, then the roles that list it", async () => {
+    const found = await search("Python");
+    const listing = json.roles.filter((r) => r.names.some((n) => n.name === "Python")).map((r) => r.url);
+    assert.equal(found[0], "/skills/python/");
+    assert.deepEqual(new Set(found.slice(1, 1 + listing.length)), new Set(listing));
+  });
+
+  test("a reader's word finds the page that uses the company's word first (_data/synonyms.json)", async () => {
+    const expected = {
+      vacation: "/people/time-off/",
+      PTO: "/people/time-off/",
+      WFH: "/people/remote-work/",
+      promotion: "/people/promotions/",
+      laptop: "/onboarding/equipment/",
+      // Words no page uses, found only through the synonyms.
+      OOO: "/people/time-off/",
+      appraisal: "/people/performance-reviews/",
+      quit: "/people/leaving/",
+      computer: "/onboarding/equipment/",
+      "new starter": "/onboarding/",
+      "career path": "/people/internal-mobility/",
+    };
+    const found: Record<string, string | undefined> = {};
+    for (const term of Object.keys(expected)) found[term] = (await search(term))[0];
+    assert.deepEqual(found, expected);
+  });
 });
