@@ -99,4 +99,13 @@ describe("the handbook's roles, built", () => {
     assert.deepEqual($("nav.site-nav a[aria-current]").map((_, a) => `${$(a).text()} ${$(a).attr("aria-current")}`).get(), ["Skills & Tools true"]);
     assert.deepEqual($("nav.breadcrumbs a").map((_, a) => $(a).attr("href")).get(), ["/skills-and-tools/"]);
   });
+  test("the directory's A–Z bars lead to its letters in the order the lists have them", () => {
+    const $ = loadPage(outDir, "/skills-and-tools/");
+    for (const section of $(".directory-section").toArray()) {
+      const bar = $(section).find(".letter-bar a").map((_, a) => $(a).attr("href")).get();
+      const letters = $(section).find(".letter-heading").map((_, h) => `#${$(h).attr("id")}`).get();
+      assert.deepEqual(bar, letters);
+    }
+    assert.equal($(".directory-section").first().find(".letter-bar a").first().text(), "#");
+  });
 });

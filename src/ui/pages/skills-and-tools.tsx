@@ -84,7 +84,8 @@ function DirectorySection({ kind, title, entries, href }: { kind: NameKind; titl
       <h2 id={DIRECTORY_ANCHORS[kind]}>{title}</h2>
       <nav class="letter-bar" aria-label={`${title} A–Z`}>
         <ul>
-          {[...LETTERS.map((l) => `${DIRECTORY_ANCHORS[kind]}-${l.toLowerCase()}`), `${DIRECTORY_ANCHORS[kind]}-other`].map((id) =>
+          {/* "#" (names that start with a digit or sign) first, where the list has them. */}
+          {[`${DIRECTORY_ANCHORS[kind]}-other`, ...LETTERS.map((l) => `${DIRECTORY_ANCHORS[kind]}-${l.toLowerCase()}`)].map((id) =>
             letters.has(id) ? (
               <li>
                 <a href={`#${id}`}>{heading(id)}</a>
