@@ -26,6 +26,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "skill", url: "/skills/accessibility/" },
   { name: "role comparison", url: "/compare-roles/" },
   { name: "career ladder", url: "/careers/engineering/" },
+  { name: "review status", url: "/review-status/" },
 ];
 
 /** The page types of a built site; throws when the build did not write one of them, so no type drops out unseen. */
