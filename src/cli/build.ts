@@ -8,7 +8,7 @@ import { BuildSession } from "../eleventy/session.ts";
 import { consoleLog, report, type Log } from "../shared/log.ts";
 import { FEED_FROM, startLinkFeed } from "../links/feed.ts";
 import { checkBuiltLinks, type BuiltLinksReport } from "../site/link-gate.ts";
-import { rolesSummary } from "../roles/directory.ts";
+import { rolesSummary } from "../roles/roles-json.ts";
 import { validateContent } from "../site/validate.ts";
 import { MARKER_TEXT, OUTPUT_MARKER, outputFolderProblem, removeLeftStaging, stagingFolder } from "./output-folder.ts";
 

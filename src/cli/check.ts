@@ -1,5 +1,5 @@
 import { buildModel, linkSeverity, type BuildOptions } from "../eleventy/options.ts";
-import { rolesSummary } from "../roles/directory.ts";
+import { rolesSummary } from "../roles/roles-json.ts";
 import { consoleLog, report, type Log } from "../shared/log.ts";
 import { reviewIndexOf, staleReport } from "../site/review.ts";
 import { validateContent } from "../site/validate.ts";

@@ -1,5 +1,6 @@
 import { enhanceCopyButtons } from "./copy.ts";
 import { enhanceMenu } from "./menu.ts";
+import { enhanceRolePages } from "./roles.ts";
 import { enhanceSidebar } from "./nav.ts";
 import { enhanceSearch } from "./search.ts";
 import { enhanceScrollers, markOverflowingCode } from "./tables.ts";
@@ -18,6 +19,7 @@ const themeToggle = document.querySelector<HTMLButtonElement>("button.theme-togg
 if (themeToggle) enhanceThemeToggle(themeToggle);
 enhanceToc([...document.querySelectorAll<HTMLElement>("nav[data-toc]")]);
 enhanceCopyButtons(document.querySelectorAll<HTMLButtonElement>("button.copy-code"));
+enhanceRolePages();
 // Code blocks' <pre> take focus from the build (src/markdown/code.ts), so only tables are handled here.
 enhanceScrollers(
   [...document.querySelectorAll<HTMLElement>(".content .table-wrapper")].map((element) => ({ element, label: "Table, scrolls sideways" })),

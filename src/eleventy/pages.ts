@@ -9,7 +9,8 @@ import { renderReviewStatus } from "../ui/pages/review-status.tsx";
 import type { HandbookPage } from "../navigation/tree.ts";
 import type { SiteModel } from "../site/model.ts";
 import { pageView } from "../view/page-view.ts";
-import type { markdownFor } from "../site/markdown.ts";
+import { type markdownFor, nameLinksFor } from "../site/markdown.ts";
+import type { NameLinksEnv } from "../markdown/name-links.ts";
 import type { EleventyConfig } from "./config-api.ts";
 import type { BuildSession } from "./session.ts";
 
@@ -40,17 +41,19 @@ export function registerPages(eleventyConfig: EleventyConfig, session: BuildSess
 
 /** A page's whole HTML document: its Markdown (or generated content) in the handbook layout. */
 export function renderPage(model: SiteModel, page: HandbookPage, search: boolean, md: ReturnType<typeof markdownFor>): string {
-  const env: Omit<LayoutData, "view" | "settings" | "search" | "content"> & { page: { inputPath: string } } = {
+  const view = pageView(model, page);
+  const env: Omit<LayoutData, "view" | "settings" | "search" | "content"> & { page: { inputPath: string } } & NameLinksEnv = {
     page: { inputPath: page.source.file },
+    ...(view.role && { nameLinks: nameLinksFor(model, view.role.nameLinks) }),
   };
   const href = (url: string) => model.href(url);
   const generated = page.source.generated ? model.roles.generatedAt(page.url) : undefined;
-  const view = pageView(model, page);
   const content = generated
     ? renderGeneratedPage(generated, model.roles, href)
     : view.reviewStatus
       ? renderReviewStatus(view.reviewStatus, href, model.settings.lang)
       : md.render(page.source.body, env);
+  delete env.nameLinks;
   return render({ ...env, view, settings: model.settings, search, content });
 }
 

@@ -7,6 +7,7 @@ import { hasScheme, isSchemeRelative, safeDecodeURI } from "../shared/hrefs.ts";
 import { calloutsPlugin, type CalloutKind } from "./callouts.ts";
 import { codeAndTablesPlugin } from "./code.ts";
 import { kramdownPlugin, type HeadingIdStyle } from "./kramdown.ts";
+import { nameLinksPlugin } from "./name-links.ts";
 import { rawHtmlPlugin } from "./raw-html.ts";
 import { outlinePlugin } from "./toc.ts";
 
@@ -78,6 +79,7 @@ export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
       }
     }
   });
+  nameLinksPlugin(md);
   outlinePlugin(md);
   return md;
 }

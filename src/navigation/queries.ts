@@ -21,10 +21,10 @@ export interface PageLink {
 
 /** An entry of one page's sidebar. */
 export type SidebarItem =
-  /** A page with no children in the sidebar. */
-  | { kind: "link"; title: string; url: string; current: boolean }
+  /** A page with no children in the sidebar; `section` when it is the section of a page the sidebar does not show. */
+  | { kind: "link"; title: string; url: string; current: boolean; section?: true }
   /** A page on the way to the current page (or the current page itself), shown open with its children. */
-  | { kind: "open"; title: string; url: string; current: boolean; children: SidebarItem[] }
+  | { kind: "open"; title: string; url: string; current: boolean; section?: true; children: SidebarItem[] }
   /** A page elsewhere with children, shown closed; the script can open it from /nav.json. */
   | { kind: "closed"; title: string; url: string; current: false }
   /** `count` pages of a long list left out before or after those shown ("12 more pages"); `url` lists them all. */
@@ -78,6 +78,8 @@ export function sidebarFor(tree: NavTree, page: HandbookPage): SidebarItem[] {
   if (page.kind === "nav") for (let p: NavPage | undefined = page; p; p = p.parent) if (p.visible) open.push(p);
   open.reverse();
   const current = page.kind === "nav" && page.visible ? page : undefined;
+  // A page the sidebar does not show (nav_exclude, such as a tool's page) marks the nearest page above it that it shows.
+  const section = current ? undefined : open[open.length - 1];
   const home = tree.byUrl.get("/");
   let below: SidebarItem[] = [];
   for (let level = open.length; level >= 0; level--) {
@@ -86,8 +88,9 @@ export function sidebarFor(tree: NavTree, page: HandbookPage): SidebarItem[] {
     const focus = open[level];
     const item = (p: NavPage): SidebarItem => {
       const isCurrent = p === current;
-      if (p.navChildren.length === 0) return { kind: "link", title: p.title, url: p.url, current: isCurrent };
-      if (p === focus) return { kind: "open", title: p.title, url: p.url, current: isCurrent, children: below };
+      const mark = p === section ? { section: true as const } : {};
+      if (p.navChildren.length === 0) return { kind: "link", title: p.title, url: p.url, current: isCurrent, ...mark };
+      if (p === focus) return { kind: "open", title: p.title, url: p.url, current: isCurrent, ...mark, children: below };
       return { kind: "closed", title: p.title, url: p.url, current: false };
     };
     const allAt = owner ? owner.url : home?.url;

@@ -1,6 +1,6 @@
 import { breadcrumbsFor, TEAMS_TITLE, teamOf } from "../navigation/queries.ts";
 import type { HandbookPage, NavPage } from "../navigation/tree.ts";
-import type { RoleIndex } from "../roles/directory.ts";
+import type { RoleIndex } from "../roles/role-index.ts";
 
 /** What the search index holds about one page besides its text; written into the page as data-pagefind-* markup. */
 export interface SearchFacets {
@@ -42,8 +42,8 @@ export function describeForSearch(page: HandbookPage, roles: RoleIndex): SearchF
     path: ancestors.map((a) => a.title).join(PATH_SEPARATOR),
     team: teamOf(page)?.title,
     kind: page.source.meta.kind?.trim() || kindOf(page, role !== undefined),
-    tools: role?.tools ?? (entry?.kind === "tool" ? [entry.name] : []),
-    skills: role?.skills ?? (entry?.kind === "skill" ? [entry.name] : []),
+    tools: role?.tools ?? (entry && entry.asTool.length > 0 ? [entry.name] : []),
+    skills: role?.skills ?? (entry && entry.asSkill.length > 0 ? [entry.name] : []),
   };
 }
 

@@ -2,7 +2,9 @@
 // answers to where links lead (page URLs, a Jekyll site's rules for relative links).
 import { pageUrlCandidates } from "../content/urls.ts";
 import { resolveJekyllRelative, type JekyllLinkContext } from "../jekyll/links.ts";
+import type { NameLinks } from "../markdown/name-links.ts";
 import { createMarkdown, type MarkdownContext } from "../markdown/render.ts";
+import { roleSectionOf } from "../roles/sections.ts";
 import type { SiteModel } from "./model.ts";
 
 /** The Markdown renderer for a site: the one the build renders with. Takes a getter, as serve swaps models. */
@@ -51,5 +53,24 @@ function jekyllRelativeLinks(model: SiteModel): ((href: string, sourceFile: stri
   return (href, sourceFile) => {
     const page = model.page(sourceFile);
     return page ? resolveJekyllRelative(href, page.source, ctx) : undefined;
+  };
+}
+
+/**
+ * What a role page's render links (src/markdown/name-links.ts): in its Skills and Tools sections, each mention of a
+ * name in `pages` (name → its page, and whether the role lists it, from the page view), found as the roles core finds
+ * names.
+ */
+export function nameLinksFor(model: SiteModel, pages: Readonly<Record<string, { url: string; listed: boolean }>>): NameLinks {
+  return {
+    inSection: (heading) => {
+      const section = roleSectionOf(heading);
+      return section === "Skills" || section === "Tools";
+    },
+    find: (text) =>
+      model.names.find(text).flatMap((m) => {
+        const page = pages[m.name];
+        return page === undefined ? [] : [{ start: m.start, end: m.end, href: model.href(page.url), listed: page.listed }];
+      }),
   };
 }

@@ -7,11 +7,14 @@ import { withBase } from "../content/urls.ts";
 import { jekyllSettings, readJekyllSite, renderJekyllLiquid, type JekyllSite } from "../jekyll/site.ts";
 import type { PageLinks } from "../links/check.ts";
 import { buildNavTree, type HandbookPage, type NavTree } from "../navigation/tree.ts";
-import { clashesWithGenerated, indexRoles, planDirectory, type RoleIndex } from "../roles/directory.ts";
+import { clashesWithGenerated, planDirectory } from "../roles/directory.ts";
+import { familyProblems, indexLadders, type LadderPage } from "../roles/ladders.ts";
+import { indexRoles, type RoleIndex } from "../roles/role-index.ts";
 import type { RolePage, UnknownName } from "../roles/extract.ts";
 import { EMPTY_CATALOG, type NameCatalog } from "../roles/names.ts";
 import { svgProblems } from "../security/svg.ts";
 import { loadNames } from "./names.ts";
+import { loadSynonyms, type SynonymTable } from "./synonyms.ts";
 import { checkingMarkdown, readPage, rolePageProblems, type PageReading, type ParsedPage } from "./page-reading.ts";
 import { readContent, type ReadCache } from "./read.ts";
 import { loadSettings, type Settings } from "../config/settings.ts";
@@ -31,6 +34,11 @@ export interface SiteInputs {
   overrides?: Partial<Settings>;
   /** Canonical tool and skill names; defaults to `names.json` beside the settings file. */
   namesFile?: string;
+  /**
+   * Search synonyms; defaults to `synonyms.json` beside the settings file when the content folder is the handbook's own
+   * (`content/` beside `_data/`): the file names the handbook's words, which another folder's pages need not use.
+   */
+  synonymsFile?: string;
   /** A Jekyll site's `_config.yml`: its settings apply, its file rules pick the pages, and pages are run through Liquid. */
   jekyllConfig?: string;
   /** Readings of an earlier read to reuse for files that did not change (the dev server's). */
@@ -56,7 +64,7 @@ export class SiteModel {
     /** Every problem found, errors and warnings. */
     readonly diagnostics: readonly Diagnostic[],
     /** The role pages, and the tools and skills they list. */
-    readonly roles: RoleIndex = indexRoles([], tree, [], []),
+    readonly roles: RoleIndex = indexRoles([], tree, { generated: [], unknown: [] }),
     /** What the checks keep of each page's Markdown, by file: every page of the tree has one. */
     private readonly parsed: ReadonlyMap<string, ParsedPage> = new Map(),
     /** The Jekyll site being built, when the build was given a `_config.yml`. */
@@ -67,6 +75,10 @@ export class SiteModel {
     readonly ownership: Ownership = resolveOwnership(tree, settings.owners),
     /** The day reviews are due against, `YYYY-MM-DD` (UTC): the day the model was read, unless told. */
     readonly today: string = dayOf(new Date()),
+    /** The names file's names: what role pages link when they are rendered. */
+    readonly names: NameCatalog = EMPTY_CATALOG,
+    /** The search synonyms and the file they were read from; undefined when the build has none. */
+    readonly synonyms: { table: SynonymTable; file: string } | undefined = undefined,
   ) {}
 
   /** A page's heading ids and the links it writes. */
@@ -133,17 +145,34 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
   const content = read ? read.content : loadContent(inputs.contentDir, skip);
   const liquid = jekyll ? renderJekyllLiquid(jekyll, content.pages) : { pages: content.pages, diagnostics: [] };
   const assets = jekyll ? jekyll.staticFiles : content.assets;
+  const synonymsFile = jekyll ? undefined : (inputs.synonymsFile ?? ownSynonymsFile(inputs.settingsFile, inputs.contentDir));
+  const synonyms = synonymsFile ? loadSynonyms(synonymsFile) : undefined;
   return modelOf(
     settings,
     inputs.contentDir,
     liquid.pages,
     names.catalog,
-    [...settingsProblems, ...(jekyll?.diagnostics ?? []), ...content.diagnostics, ...liquid.diagnostics, ...names.diagnostics, ...assetProblems(assets)],
+    [
+      ...settingsProblems,
+      ...(jekyll?.diagnostics ?? []),
+      ...content.diagnostics,
+      ...liquid.diagnostics,
+      ...names.diagnostics,
+      ...(synonyms?.diagnostics ?? []),
+      ...assetProblems(assets),
+    ],
     read?.readings,
     jekyll,
     assets,
     inputs.today,
+    synonymsFile && synonyms ? { table: synonyms.table, file: synonymsFile } : undefined,
   );
+}
+
+/** `_data/synonyms.json`, when the content folder is the handbook's own `content/` beside `_data/`. */
+function ownSynonymsFile(settingsFile: string, contentDir: string): string | undefined {
+  const data = path.dirname(path.resolve(settingsFile));
+  return path.resolve(contentDir) === path.join(path.dirname(data), "content") ? path.join(data, "synonyms.json") : undefined;
 }
 
 /** What the files the build copies may not carry: script in an SVG (src/security/svg.ts). */
@@ -173,10 +202,12 @@ export function modelOf(
   jekyll?: JekyllSite,
   assets: readonly Asset[] = [],
   today: string = dayOf(new Date()),
+  synonyms?: { table: SynonymTable; file: string },
 ): SiteModel {
   let md: ReturnType<typeof checkingMarkdown> | undefined;
   const parsed = new Map<string, ParsedPage>();
   const rolePages: RolePage[] = [];
+  const ladderPages: LadderPage[] = [];
   const unknown: UnknownName[] = [];
   for (const source of sources) {
     const reading = readings?.get(source.file) ?? readPage((md ??= checkingMarkdown(settings, contentDir)), source, catalog);
@@ -186,22 +217,33 @@ export function modelOf(
       rolePages.push(read.role);
       unknown.push(...read.unknown);
     }
+    if (reading.ladder) ladderPages.push(reading.ladder);
   }
   const planned = planDirectory(rolePages, path.resolve(contentDir));
-  const { diagnostics: clashes, generated } = clashesWithGenerated(sources, planned);
+  const { diagnostics: clashes, generated, redirects } = clashesWithGenerated(sources, planned);
   // A generated page has no Markdown; only its heading ids, so links to them are checked.
   for (const g of generated) parsed.set(g.source.file, { links: { anchors: new Set(g.anchors), links: [] }, roleProblems: rolePageProblems(g.source, []), htmlProblems: [] });
   const review = planReviewPage(sources, path.resolve(contentDir));
   const { tree, diagnostics: treeProblems } = buildNavTree([...sources, ...generated.map((g) => g.source), ...(review.page ? [review.page] : [])], {
     navSort: settings.navSort,
   });
-  const roles = indexRoles(rolePages, tree, generated, unknown);
+  const { ladders, familyOf, diagnostics: ladderProblems } = indexLadders(ladderPages, tree);
+  const roles = indexRoles(rolePages, tree, { generated, unknown, redirects, ladders, familyOf, aliasesOf: catalog.aliasesOf });
+  const titleAt = (file: string) => tree.byFile.get(file)?.source.positions.get("title") ?? { line: 1, column: 1 };
   const ownership = resolveOwnership(tree, settings.owners);
   if (review.page) {
     // The Review status page has a section per owner; links to them are checked.
     const anchors = new Set(tree.pages.map((p) => ownerAnchor(ownership.ownerOf(p))));
     parsed.set(review.page.file, { links: { anchors, links: [] }, roleProblems: [], htmlProblems: [] });
   }
-  const problems = [...diagnostics, ...clashes, ...review.diagnostics, ...treeProblems, ...ownershipProblems(tree, ownership, today)];
-  return new SiteModel(settings, path.resolve(contentDir), tree, problems, roles, parsed, jekyll, assets, ownership, today);
+  const problems = [
+    ...diagnostics,
+    ...clashes,
+    ...review.diagnostics,
+    ...treeProblems,
+    ...ladderProblems,
+    ...familyProblems(roles.roles, ladders, titleAt),
+    ...ownershipProblems(tree, ownership, today),
+  ];
+  return new SiteModel(settings, path.resolve(contentDir), tree, problems, roles, parsed, jekyll, assets, ownership, today, catalog, synonyms);
 }

@@ -10,6 +10,7 @@ import { createMarkdown, type MarkdownContext, type RenderEnv } from "../markdow
 import { firstParagraph } from "../markdown/summary.ts";
 import { OUTLINE_RULE } from "../markdown/toc.ts";
 import { readRole, type RolePage, type UnknownName } from "../roles/extract.ts";
+import { readLadder, type LadderPage } from "../roles/ladders.ts";
 import type { NameCatalog } from "../roles/names.ts";
 import { checkRolePage, isRolePage, sectionsOf, type Section } from "../roles/sections.ts";
 import type { Settings } from "../config/settings.ts";
@@ -29,10 +30,11 @@ export interface ParsedPage {
   firstParagraph?: string | undefined;
 }
 
-/** What reading one page gives: its parse, and what it says when it is a role page. */
+/** What reading one page gives: its parse, and what it says when it is a role page or a career ladder. */
 export interface PageReading {
   parsed: ParsedPage;
   role?: { role: RolePage; unknown: UnknownName[] };
+  ladder?: LadderPage;
 }
 
 /** The settings reading a page depends on. */
@@ -67,12 +69,13 @@ export function rolePageProblems(source: SourcePage, sections: Section[]): Diagn
   return isRolePage(source, sections) ? checkRolePage(source, sections) : [];
 }
 
-/** Parses a page once and reads what it offers: links and anchors, the role-page rule's findings, and its role. */
+/** Parses a page once and reads what it offers: links and anchors, the role-page rule's findings, its role or ladder. */
 export function readPage(md: ReturnType<typeof createMarkdown>, source: SourcePage, catalog: NameCatalog): PageReading {
   const tokens = parseTokens(md, source);
   const sections = sectionsOf(tokens, source);
   const parsed: ParsedPage = { links: scanPage(tokens, source), roleProblems: rolePageProblems(source, sections), htmlProblems: rawHtmlProblems(tokens, source), firstParagraph: firstParagraph(tokens) };
   const role = readRole(source, tokens, sections, catalog);
-  return role ? { parsed, role } : { parsed };
+  const ladder = readLadder(source, tokens);
+  return { parsed, ...(role && { role }), ...(ladder && { ladder }) };
 }
 

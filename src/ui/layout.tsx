@@ -1,7 +1,7 @@
 import { withBase } from "../content/urls.ts";
 import type { SearchFacets } from "../search/facets.ts";
 import type { Settings } from "../config/settings.ts";
-import { isLongPage, showsToc, type OutlineEnv } from "../markdown/toc.ts";
+import { isLongPage, showsToc, type OutlineEnv, type PageOutline } from "../markdown/toc.ts";
 import { hasOwnToc, type OwnTocEnv } from "../markdown/kramdown.ts";
 import type { PageView } from "../view/page-view.ts";
 import { Breadcrumbs } from "./components/Breadcrumbs.tsx";
@@ -10,6 +10,7 @@ import { PageMeta } from "./components/PageMeta.tsx";
 import { PrevNext } from "./components/PrevNext.tsx";
 import { ReviewNotice } from "./components/ReviewNotice.tsx";
 import { PageShell, renderShell } from "./components/PageShell.tsx";
+import { RoleExtras } from "./components/RoleExtras.tsx";
 import { TeamMatrix } from "./components/TeamMatrix.tsx";
 import { Toc } from "./components/Toc.tsx";
 
@@ -30,7 +31,8 @@ export default function render(data: LayoutData): string {
   const { view, settings, search } = data;
   const href = (url: string) => withBase(settings.pathPrefix, url);
   const { facets, team } = view;
-  const outline = data.handbookOutline;
+  // Sections the layout adds after the content (a role's ladder and related roles, a team's tools) are in the contents.
+  const outline = withSections(data.handbookOutline, view.sections);
   // A page with its own kramdown table of contents (`{:toc}`, a migrated Just the Docs page) gets no second one.
   const toc = showsToc(outline) && !hasOwnToc(data) ? outline.toc : undefined;
   return renderShell(
@@ -48,7 +50,14 @@ export default function render(data: LayoutData): string {
       {toc && <Toc items={toc} placement="inline" />}
       <article class="content" data-pagefind-body={facets ? true : undefined}>
         {facets && <SearchData facets={facets} />}
+        {view.searchWords.map((w) => (
+          // Readers' words for the page's own (_data/synonyms.json), weighted as the page's word is where it stands.
+          <p hidden data-pagefind-weight={w.weight}>
+            {Array.from({ length: w.count }, () => w.word).join(" ")}
+          </p>
+        ))}
         <div dangerouslySetInnerHTML={{ __html: data.content }} />
+        {view.role && <RoleExtras role={view.role} roleUrl={view.url} href={href} />}
         {team && <TeamMatrix team={team} toolUrl={(tool) => view.toolUrls[tool]} href={href} />}
         <ChildList items={view.children} href={href} />
       </article>
@@ -79,4 +88,11 @@ function SearchData({ facets }: { facets: SearchFacets }) {
       ))}
     </div>
   );
+}
+
+/** A page's outline with the layout's own sections after its headings. */
+function withSections(outline: PageOutline | undefined, sections: PageView["sections"]): PageOutline | undefined {
+  if (!outline || sections.length === 0) return outline;
+  const added = sections.map((s) => ({ id: s.id, text: s.text, children: [] }));
+  return { ...outline, toc: [...outline.toc, ...added], headings: outline.headings + added.length };
 }

@@ -165,6 +165,8 @@ describe("navigating the built handbook in a browser", () => {
           "Ways of Working: show or hide its pages false",
           "Policies: show or hide its pages false",
           "People: show or hide its pages false",
+          // Compare Roles is under Skills & Tools.
+          "Skills & Tools: show or hide its pages false",
         ],
       );
     });

@@ -58,12 +58,15 @@ describe("the pages built from the role pages", () => {
     ]);
     assert.deepEqual(
       list("skills").map(([name, count]) => `${name}: ${count}`),
+      // The owner's skills are sentences: the skills they name are listed, never the sentences.
       [
         "API Design: 1 role",
-        "Experience with machine learning frameworks like TensorFlow and PyTorch: 1 role",
-        "Knowledge of data preprocessing, feature engineering, and model evaluation: 1 role",
-        "Proficiency in programming languages such as Python and R: 1 role",
-        "Python: 3 roles",
+        "Data Preprocessing: 1 role",
+        "Feature Engineering: 1 role",
+        "Machine Learning: 1 role",
+        "Model Evaluation: 1 role",
+        "Python: 4 roles",
+        "R: 1 role",
         "Statistics: 1 role",
       ],
     );
@@ -114,34 +117,39 @@ describe("the pages built from the role pages", () => {
   test("a skill page: /skills/<slug>/", () => {
     const $ = loadPage(outDir, "/skills/python/");
     assert.equal($("article h1").text(), "Python");
-    assert.equal($(".generated-lead").text(), "A skill listed by 3 roles in 2 teams.");
+    assert.equal($(".generated-lead").text(), "A skill listed by 4 roles in 2 teams.");
   });
 
-  test("each team page carries its roles × tools table: tools as column headers, roles as row headers", () => {
+  test("each team page carries its tools, one row per tool with the roles that list it, listed in On this page", () => {
     const $ = loadPage(outDir, "/teams/dev-team/");
-    const table = $(".team-matrix table");
-    assert.equal(table.length, 1);
-    assert.equal(table.find("caption").text(), "Tools each Dev Team role lists");
+    const section = $("section.team-matrix");
+    assert.equal(section.find("h2").attr("id"), "team-tools");
+    assert.equal(section.find("h2").text(), "Tools and the roles that use them");
+    const table = section.find("table");
     assert.deepEqual(
       table.find('thead th[scope="col"]').map((_, th) => $(th).text()).get(),
-      ["Role", "Frobnicator", "Jupyter Notebook", "Kubernetes", "MLflow", "PostgreSQL", "PyTorch", "Q&A <Board>", "TensorFlow"],
+      ["Tool", "Roles"],
     );
     const rows = table
       .find("tbody tr")
-      .map((_, tr) => [[$(tr).find('th[scope="row"]').text(), ...$(tr).find("td").map((_, td) => $(td).text()).get()]])
+      .map((_, tr) => [[$(tr).find('th[scope="row"]').text(), $(tr).find("td li").map((_, li) => $(li).text()).get().join(" | ")]])
       .get();
     assert.deepEqual(rows, [
-      ["Back-End Engineer", "●Yes", "No", "●Yes", "No", "●Yes", "No", "●Yes", "No"],
-      ["AI (Artificial Intelligence) Engineer", "No", "●Yes", "No", "●Yes", "No", "●Yes", "No", "●Yes"],
+      ["Frobnicator", "Back-End Engineer"],
+      ["Jupyter Notebook", "AI (Artificial Intelligence) Engineer"],
+      ["Kubernetes", "Back-End Engineer"],
+      ["MLflow", "AI (Artificial Intelligence) Engineer"],
+      ["PostgreSQL", "Back-End Engineer"],
+      ["PyTorch", "AI (Artificial Intelligence) Engineer"],
+      ["Q&A <Board>", "Back-End Engineer"],
+      ["TensorFlow", "AI (Artificial Intelligence) Engineer"],
     ]);
-    assert.equal(table.find('thead a:contains("PyTorch")').attr("href"), "/handbook/tools/pytorch/");
-    // It scrolls on its own, as a focusable region (a named section) named by the caption.
-    const region = $(".team-matrix .matrix-scroll");
-    assert.equal(region.prop("tagName"), "SECTION");
-    assert.equal(region.attr("tabindex"), "0");
-    assert.equal(region.attr("aria-labelledby"), table.find("caption").attr("id"));
-    // Comes after the team page's own content.
+    assert.equal(table.find('th a:contains("PyTorch")').attr("href"), "/handbook/tools/pytorch/");
+    assert.equal(table.find('td a:contains("Back-End Engineer")').first().attr("href"), "/handbook/teams/dev-team/back-end-engineer/");
+    // Comes after the team page's own content, and is the last entry of "On this page" when the page has one.
     assert.ok($("article").html()!.indexOf("The people who build the product.") < $("article").html()!.indexOf("team-matrix"));
+    const ai = loadPage(outDir, "/teams/dev-team/ai-engineer/");
+    assert.deepEqual(ai("nav.toc-aside .toc-link").map((_, a) => ai(a).attr("href")).get().slice(-1), ["#related-roles"]);
     // A page that is not a team page has none.
     assert.equal(loadPage(outDir, "/teams/").root().find(".team-matrix").length, 0);
     assert.equal(loadPage(outDir, "/teams/dev-team/back-end-engineer/").root().find(".team-matrix").length, 0);
@@ -151,7 +159,7 @@ describe("the pages built from the role pages", () => {
     const json = JSON.parse(fs.readFileSync(path.join(outDir, "roles.json"), "utf8")) as {
       roles: Array<Record<string, unknown>>;
     };
-    assert.deepEqual(Object.keys(json), ["roles"]);
+    assert.deepEqual(Object.keys(json), ["roles", "ladders"]);
     assert.deepEqual(
       json.roles.map((r) => r.url),
       [
@@ -165,16 +173,28 @@ describe("the pages built from the role pages", () => {
       title: "Data Scientist",
       url: "/handbook/teams/data/data-scientist/",
       team: "Data Team",
+      family: null,
+      ladder: null,
       responsibilities: ["Build and evaluate the forecasting models."],
       skills: ["Python", "Statistics"],
       tools: ["PyTorch", "scikit-learn", "MLflow"],
+      names: [
+        { name: "Python", kind: "skill", url: "/handbook/skills/python/" },
+        { name: "Statistics", kind: "skill", url: "/handbook/skills/statistics/" },
+        { name: "PyTorch", kind: "tool", url: "/handbook/tools/pytorch/" },
+        { name: "scikit-learn", kind: "tool", url: "/handbook/tools/scikit-learn/" },
+        { name: "MLflow", kind: "tool", url: "/handbook/tools/mlflow/" },
+      ],
+      notes: [],
     });
+    // The owner's page: Python and R among its skills, its four tools.
     assert.deepEqual(json.roles[2]!.tools, ["TensorFlow", "PyTorch", "Jupyter Notebook", "MLflow"]);
+    assert.deepEqual(json.roles[2]!.skills, ["Python", "R", "Machine Learning", "Data Preprocessing", "Feature Engineering", "Model Evaluation"]);
     assert.equal(json.roles[0]!.team, null);
   });
 
   test("the build summary counts the roles and lists, on one line, the names the names file does not know", () => {
-    assert.match(stdout, /^Roles: 4 role pages list 9 tools and 6 skills$/m);
+    assert.match(stdout, /^Roles: 4 role pages list 9 tools and 8 skills$/m);
     assert.match(
       stdout,
       /^2 names not in _data\/names\.json \(kept as written\): tool "Frobnicator" \(\S*back-end-engineer\.md:24\), tool "Q&A <Board>" \(\S*back-end-engineer\.md:25\)$/m,

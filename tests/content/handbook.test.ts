@@ -107,3 +107,34 @@ describe("names are spelt one way everywhere", () => {
     }
   });
 });
+
+describe("career ladders", () => {
+  // The company's ladder, as the Levels page's table names it: "| **L1 Associate** | …".
+  const companyLevels = [...fs.readFileSync(path.join(projectDir, "content/careers/levels.md"), "utf8").matchAll(/^\| \*\*(L\d) ([^*]+)\*\* \|/gm)].map(
+    (m) => `${m[1]} ${m[2]}`,
+  );
+  const { ladders } = model.roles;
+
+  test("every ladder has every level of the company's ladder, in order, each with what it means in the family", () => {
+    assert.equal(companyLevels.length, 6, companyLevels.join(", "));
+    for (const ladder of ladders) {
+      assert.deepEqual(ladder.levels.map((l) => `${l.level} ${l.name}`), companyLevels, ladder.file);
+      for (const level of ladder.levels) {
+        assert.ok(level.summary !== "" && level.expectations.length > 0, `${ladder.file}: ${level.level} says nothing`);
+      }
+    }
+  });
+
+  test("the six teams and the six ladders map one to one", () => {
+    const teams = model.tree.roots.find((r) => r.title === "Teams")!.children.map((t) => t.url).sort();
+    assert.deepEqual(ladders.map((l) => l.team?.url).sort(), teams);
+  });
+
+  test("every role page belongs to a family with a ladder", () => {
+    assert.ok(model.roles.roles.length >= 36, `${model.roles.roles.length} roles`);
+    const ladderUrls = new Set(ladders.map((l) => l.url));
+    for (const role of model.roles.roles) {
+      assert.ok(role.family && ladderUrls.has(role.family.ladder.url), `${path.relative(projectDir, role.file)} has no family with a ladder`);
+    }
+  });
+});

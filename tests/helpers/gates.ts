@@ -24,6 +24,8 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "directory of skills and tools", url: "/skills-and-tools/" },
   { name: "tool", url: "/tools/kubernetes/" },
   { name: "skill", url: "/skills/accessibility/" },
+  { name: "role comparison", url: "/compare-roles/" },
+  { name: "career ladder", url: "/careers/engineering/" },
   { name: "review status", url: "/review-status/" },
 ];
 

@@ -52,7 +52,7 @@ function navItem(item: SidebarItem, href: (url: string) => string, list: JSX.Ele
   }
   return (
     <li class={item.kind === "open" ? "is-open" : undefined} data-branch={item.kind === "closed" ? "" : undefined}>
-      <a href={href(item.url)} aria-current={item.current ? "page" : undefined}>
+      <a href={href(item.url)} aria-current={item.current ? "page" : item.kind !== "closed" && item.section ? "true" : undefined}>
         {item.title}
       </a>
       {list}

@@ -1,10 +1,12 @@
-import type { TeamRoles } from "../../roles/directory.ts";
+import type { TeamRoles } from "../../roles/role-index.ts";
+import { GENERATED_SECTIONS, TEAM_TOOLS_HEADING } from "../../view/page-view.ts";
 
 /**
- * The roles × tools table of a team page, generated from the team's role pages (never written by hand).
- * Contract: `team` from RoleIndex.teamAt(); placed by the layout after the team page's content. Rows are the roles in
- * sidebar order, columns the tools A–Z; the table scrolls sideways inside its own region on narrow screens.
- * Left out of the search index: the role pages themselves are what a search for a tool should find.
+ * The table of a team page's tools, generated from the team's role pages (never written by hand). Contract: `team`
+ * from RoleIndex.teamAt(); placed by the layout after the team page's content, and listed in "On this page". One
+ * row per tool (A–Z) with the team's roles that list it, so it reads at any width, on a phone too: a roles × tools
+ * grid with a column per tool needed sideways scrolling past a dozen tools. Left out of the search index: the role
+ * pages themselves are what a search for a tool should find.
  */
 export function TeamMatrix({
   team,
@@ -18,53 +20,45 @@ export function TeamMatrix({
 }) {
   if (team.roles.length === 0 || team.tools.length === 0) return null;
   return (
-    <div class="team-matrix" data-pagefind-ignore="all">
-      <h2 id="team-matrix-title">Tools by role</h2>
+    <section class="team-matrix" aria-labelledby={GENERATED_SECTIONS.tools} data-pagefind-ignore="all">
+      <h2 id={GENERATED_SECTIONS.tools}>{TEAM_TOOLS_HEADING}</h2>
       <p class="team-matrix-note">
         Generated from the Tools sections of the {team.team.title}'s role pages: {team.roles.length} role
         {team.roles.length === 1 ? "" : "s"}, {team.tools.length} tool{team.tools.length === 1 ? "" : "s"}.
       </p>
-      <section class="matrix-scroll" aria-labelledby="team-matrix-caption" tabindex={0}>
-        <table class="matrix">
-          <caption id="team-matrix-caption" class="visually-hidden">Tools each {team.team.title} role lists</caption>
-          <thead>
-            <tr>
-              <th scope="col" class="matrix-corner">
-                Role
-              </th>
-              {team.tools.map((tool) => (
-                <th scope="col" class="matrix-tool">
+      <table class="matrix">
+        <caption class="visually-hidden">Tools the {team.team.title}'s roles list, A–Z, with the roles that list each</caption>
+        <thead>
+          <tr>
+            <th scope="col">Tool</th>
+            <th scope="col">Roles</th>
+          </tr>
+        </thead>
+        <tbody>
+          {team.tools.map((tool) => {
+            const roles = team.roles.filter((r) => r.tools.includes(tool));
+            return (
+              <tr>
+                <th scope="row" class="matrix-tool">
                   <MaybeLink url={toolUrl(tool)} href={href}>
                     {tool}
                   </MaybeLink>
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {team.roles.map((role) => (
-              <tr>
-                <th scope="row" class="matrix-role">
-                  <a href={href(role.url)}>{role.title}</a>
-                </th>
-                {team.tools.map((tool) =>
-                  role.tools.includes(tool) ? (
-                    <td class="matrix-yes">
-                      <span aria-hidden="true">●</span>
-                      <span class="visually-hidden">Yes</span>
-                    </td>
-                  ) : (
-                    <td class="matrix-no">
-                      <span class="visually-hidden">No</span>
-                    </td>
-                  ),
-                )}
+                <td class="matrix-roles">
+                  <ul class="matrix-role-list">
+                    {roles.map((role) => (
+                      <li>
+                        <a href={href(role.url)}>{role.title}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-    </div>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

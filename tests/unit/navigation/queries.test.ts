@@ -203,3 +203,18 @@ test("treeOrder lists every page depth-first in sidebar order, excluded ones and
     ["Home", "Teams", "Dev Team", "AI Engineer", "Backend Engineer", "Old Team", "Ops Team", "SRE", "Design", "Guides", "Writing"],
   );
 });
+
+test("sidebarFor marks the section of a page the sidebar does not show (nav_exclude, like a tool's page)", () => {
+  const tree = handbook();
+  const items = sidebarFor(tree, at(tree, "teams/old-team.md"));
+  const teams = items.find((i) => i.title === "Teams");
+  assert.deepEqual(teams && { kind: teams.kind, current: teams.current, section: "section" in teams ? teams.section : undefined }, {
+    kind: "open",
+    current: false,
+    section: true,
+  });
+  // Nothing else is marked: a shown page is current itself, and its parents are not marked as its section.
+  const flat = (list: SidebarItem[]): SidebarItem[] => list.flatMap((i) => [i, ...(i.kind === "open" ? flat(i.children) : [])]);
+  assert.deepEqual(flat(items).filter((i) => i.current || ("section" in i && i.section)).map((i) => i.title), ["Teams"]);
+  assert.ok(flat(sidebarFor(tree, at(tree, "teams/design.md"))).every((i) => !("section" in i)));
+});

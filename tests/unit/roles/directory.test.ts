@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { formatDiagnostic } from "../../../src/shared/diagnostics.ts";
 import { parseSource, type SourcePage } from "../../../src/content/page.ts";
-import { DIRECTORY, rolesJson } from "../../../src/roles/directory.ts";
+import { COMPARE, DIRECTORY } from "../../../src/roles/directory.ts";
+import { rolesJson } from "../../../src/roles/roles-json.ts";
 import { catalogOf } from "../../../src/roles/names.ts";
 import { modelOf } from "../../../src/site/model.ts";
 import { settingsSchema } from "../../../src/config/settings.ts";
@@ -66,10 +67,12 @@ describe("the directory of tools and skills", () => {
     );
     const directory = tree.byUrl.get(DIRECTORY.url);
     assert.ok(directory?.kind === "nav");
-    assert.equal(directory.navChildren.length, 0);
+    // The comparison is the directory's one child in the sidebar.
+    assert.deepEqual(directory.navChildren.map((c) => c.title), [COMPARE.title]);
     assert.deepEqual(
       directory.children.map((c) => [c.url, c.visible]),
       [
+        [COMPARE.url, true],
         ["/tools/dbt/", false],
         ["/tools/docker/", false],
         ["/tools/nextjs/", false],
@@ -79,8 +82,8 @@ describe("the directory of tools and skills", () => {
       ],
     );
     assert.deepEqual(
-      tree.sidebarOrder.map((p) => p.title).slice(-2),
-      ["Glossary", DIRECTORY.title],
+      tree.sidebarOrder.map((p) => p.title).slice(-3),
+      ["Glossary", DIRECTORY.title, COMPARE.title],
     );
   });
 
@@ -163,18 +166,95 @@ describe("the directory of tools and skills", () => {
   });
 });
 
+describe("one page per name", () => {
+  const both = catalogOf({ tools: { Kubernetes: ["k8s"], Go: [], Docker: [] }, skills: ["Kubernetes", "Go", "Python"] });
+  const model = (...extra: SourcePage[]) =>
+    modelOf(
+      settingsSchema.parse({}),
+      "/site/content",
+      [
+        page("index.md", "title: Home\nnav_order: 1"),
+        page("teams/index.md", "title: Teams\nnav_order: 2"),
+        page("teams/ops/index.md", "title: Ops Team\nparent: Teams"),
+        page("teams/ops/sre.md", "title: SRE\nparent: Ops Team", roleBody(["k8s", "Docker"], ["Python"])),
+        page("teams/ops/lead.md", "title: Ops Lead\nparent: Ops Team", roleBody(["Docker"], ["**Kubernetes**: reviews cluster changes.", "Go"])),
+        ...extra,
+      ],
+      both,
+    );
+
+  test("a name both a tool and a skill has one page, under /tools/, listing the roles that use it each way", () => {
+    const { roles } = model();
+    const k8s = roles.entry("Kubernetes")!;
+    assert.equal(k8s.url, "/tools/kubernetes/");
+    assert.deepEqual([k8s.asTool.map((r) => r.title), k8s.asSkill.map((r) => r.title)], [["SRE"], ["Ops Lead"]]);
+    assert.deepEqual(k8s.aliases, ["k8s"]);
+    assert.deepEqual(
+      roles.generated.filter((g) => g.name === "Kubernetes").map((g) => g.url),
+      ["/tools/kubernetes/"],
+    );
+    // Listed in both of the directory's lists, pointing to the one page.
+    assert.ok(roles.tools.includes(k8s) && roles.skills.includes(k8s));
+    // Go is only listed as a skill here, so its page is a skill page.
+    assert.equal(roles.entry("Go")?.url, "/skills/go/");
+  });
+
+  test("the skill page a merged name had is a redirect to its page; a content page at that address keeps it", () => {
+    assert.deepEqual(model().roles.redirects, [{ from: "/skills/kubernetes/", to: "/tools/kubernetes/", title: "Kubernetes" }]);
+    const taken = model(page("k8s-notes.md", "title: K8s Notes\npermalink: /skills/kubernetes/"));
+    assert.deepEqual(taken.roles.redirects, []);
+    assert.deepEqual(taken.diagnostics, []);
+  });
+});
+
+describe("related roles", () => {
+  test("the roles sharing the most names, then those of the same team, each with the names shared", () => {
+    const { roles } = handbook(
+      page("teams/dev/data-eng.md", "title: Data Engineer\nparent: Dev Team\nnav_order: 3", roleBody(["dbt", "PyTorch", "Docker"], ["Python"])),
+    );
+    const related = (title: string) =>
+      roles
+        .relatedTo(roles.roles.find((r) => r.title === title)!)
+        .map((r) => `${r.role.title}: ${r.shared.join(", ")}`);
+    assert.deepEqual(related("Data Scientist"), [
+      "Data Engineer: dbt, Python, PyTorch",
+      "ML Engineer: Python, PyTorch",
+      "ML Guild Member: Python, PyTorch",
+    ]);
+    // Web Engineer shares Docker with ML Engineer and Data Engineer (both Dev Team, one name each: sidebar order).
+    assert.deepEqual(related("Web Engineer"), ["ML Engineer: Docker", "Data Engineer: Docker"]);
+  });
+
+  test("at most five, and never the role itself", () => {
+    const extra = Array.from({ length: 7 }, (_, i) => page(`teams/dev/r${i}.md`, `title: R${i}\nparent: Dev Team`, roleBody(["Docker"], ["Python"])));
+    const { roles } = handbook(...extra);
+    const ml = roles.roles.find((r) => r.title === "ML Engineer")!;
+    const related = roles.relatedTo(ml).map((r) => r.role.title);
+    assert.equal(related.length, 5);
+    assert.ok(!related.includes("ML Engineer"));
+  });
+});
+
 describe("/roles.json", () => {
   test("every role with title, URL with the path prefix, team, responsibilities, skills and tools, in URL order", () => {
     const model = handbook();
-    const json = JSON.parse(rolesJson(model.roles, (u) => `/handbook${u}`)) as { roles: Array<Record<string, unknown>> };
-    assert.deepEqual(Object.keys(json), ["roles"]);
+    const json = JSON.parse(rolesJson(model.roles, model.roles.ladders, (u) => `/handbook${u}`)) as { roles: Array<Record<string, unknown>> };
+    assert.deepEqual(Object.keys(json), ["roles", "ladders"]);
     assert.deepEqual(json.roles[2], {
       title: "ML Engineer",
       url: "/handbook/teams/dev/ml/",
       team: "Dev Team",
+      family: null,
+      ladder: null,
       responsibilities: ["Does things."],
       skills: ["Python"],
       tools: ["PyTorch", "Docker"],
+      names: [
+        { name: "Python", kind: "skill", url: "/handbook/skills/python/" },
+        { name: "PyTorch", kind: "tool", url: "/handbook/tools/pytorch/" },
+        { name: "Docker", kind: "tool", url: "/handbook/tools/docker/" },
+      ],
+      notes: [],
     });
     assert.deepEqual(
       json.roles.map((r) => r.url),
