@@ -1,5 +1,6 @@
 import { buildModel, linkSeverity, type BuildOptions } from "../eleventy/options.ts";
 import { rolesSummary } from "../roles/directory.ts";
+import { leftOutSummary } from "../navigation/summary.ts";
 import { consoleLog, report, type Log } from "../shared/log.ts";
 import { validateContent } from "../site/validate.ts";
 
@@ -15,6 +16,6 @@ export function checkSite(options: BuildOptions, log: Log = consoleLog): number 
     `${errors === 0 ? "✔" : "✖"} ${model.tree.pages.length} pages checked in ${ms.toFixed(0)} ms: ` +
       `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
   );
-  for (const line of rolesSummary(model.roles)) log.info(line);
+  for (const line of [...leftOutSummary(model.tree), ...rolesSummary(model.roles)]) log.info(line);
   return errors > 0 ? 1 : 0;
 }

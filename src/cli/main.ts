@@ -24,6 +24,9 @@ Options:
   --jekyll-config FILE build a Just the Docs site: its _config.yml (settings, site variables for Liquid,
                        Jekyll's file rules); --content defaults to the file's folder
   --links error|warn   a broken link or anchor stops the build (error, the default) or is listed (warn)
+  --nav error|warn     a navigation problem (a parent that matches no page, an empty title …) stops the build
+                       (error, the default) or is listed, the page built but left out of the navigation where
+                       Just the Docs leaves it out (warn)
   --force              replace an output folder that holds files the build did not write
   -h, --help           show this help
 

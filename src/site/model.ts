@@ -34,6 +34,8 @@ export interface SiteInputs {
   readCache?: ReadCache;
   /** The folder the site is written to: when it is inside the content folder, it is not content (nor its staging folders). */
   outputDir?: string;
+  /** What a navigation problem is (`--nav`): an error, or a warning with the page left out of the navigation. */
+  navProblems?: "error" | "warning";
 }
 
 /**
@@ -128,6 +130,7 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
     read?.readings,
     jekyll,
     assets,
+    inputs.navProblems,
   );
 }
 
@@ -157,6 +160,7 @@ export function modelOf(
   readings?: ReadonlyMap<string, PageReading>,
   jekyll?: JekyllSite,
   assets: readonly Asset[] = [],
+  navProblems: "error" | "warning" = "error",
 ): SiteModel {
   let md: ReturnType<typeof checkingMarkdown> | undefined;
   const parsed = new Map<string, ParsedPage>();
@@ -177,6 +181,7 @@ export function modelOf(
   for (const g of generated) parsed.set(g.source.file, { links: { anchors: new Set(g.anchors), links: [] }, roleProblems: rolePageProblems(g.source, []), htmlProblems: [] });
   const { tree, diagnostics: treeProblems } = buildNavTree([...sources, ...generated.map((g) => g.source)], {
     navSort: settings.navSort,
+    problems: navProblems,
   });
   const roles = indexRoles(rolePages, tree, generated, unknown);
   return new SiteModel(settings, path.resolve(contentDir), tree, [...diagnostics, ...clashes, ...treeProblems], roles, parsed, jekyll, assets);
