@@ -66,7 +66,10 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^(https?:\/\/[^/?#]+)?$/, "must be an origin such as https://handbook.example.com, without a path")
     .default(""),
-  /** Callout kinds, as in Just the Docs' `callouts`: `{: .note }` above a paragraph or block quote. */
+  /**
+   * Callout kinds, as in Just the Docs' `callouts`: `{: .note }` above a paragraph or block quote. None unless the
+   * settings define them, as in Just the Docs: `{: .note }` is then a plain class.
+   */
   callouts: z
     .record(
       z.string(),
@@ -75,13 +78,7 @@ export const settingsSchema = z.object({
         color: z.enum(["blue", "green", "yellow", "red", "purple", "grey"]),
       }),
     )
-    .default({
-      note: { title: "Note", color: "blue" },
-      important: { title: "Important", color: "green" },
-      warning: { title: "Warning", color: "red" },
-      highlight: { color: "yellow" },
-      new: { title: "New", color: "purple" },
-    }),
+    .default({}),
 });
 
 /** Validated site settings. */

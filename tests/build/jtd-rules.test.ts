@@ -1,0 +1,42 @@
+// Just the Docs and GitHub Pages rules a real site relies on, each on a page of a tiny Jekyll site built once.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { before, describe, test } from "node:test";
+import { buildInto, loadPage, tempDir } from "../helpers/site.ts";
+
+const FILES: Record<string, string> = {
+  "_config.yml": "title: Rules\nrepository: acme/rules-docs\n",
+  "index.md": "---\ntitle: Home\nnav_order: 1\n---\n# Home\n\n[Source]({{ site.github.repository_url }})\n\n{: .note }\nA plain note.\n",
+  "minimal.md": "---\ntitle: Minimal\nlayout: minimal\n---\n# Minimal\n",
+  "minimal-nav.md": "---\ntitle: Minimal with nav\nlayout: minimal\nnav_enabled: true\n---\n# Minimal with nav\n",
+};
+
+describe("Just the Docs and GitHub Pages rules on a Jekyll site", () => {
+  let outDir = "";
+  let stderr = "";
+  before(async () => {
+    const site = tempDir();
+    for (const [file, text] of Object.entries(FILES)) fs.writeFileSync(path.join(site, file), text);
+    const result = await buildInto(site, ["--jekyll-config", path.join(site, "_config.yml"), "--no-search"]);
+    assert.equal(result.code, 0, result.stderr);
+    ({ outDir, stderr } = result);
+  });
+
+  test("layout: minimal is a page without the sidebar, unless it says nav_enabled: true", () => {
+    assert.equal(loadPage(outDir, "/minimal/")("#site-nav").length, 0);
+    assert.equal(loadPage(outDir, "/minimal-nav/")("#site-nav").length, 1);
+    assert.equal(loadPage(outDir, "/")("#site-nav").length, 1);
+  });
+
+  test("site.github has the values that follow from the repository, without an error", () => {
+    assert.equal(loadPage(outDir, "/")('a:contains("Source")').attr("href"), "https://github.com/acme/rules-docs");
+    assert.doesNotMatch(stderr, /site\.github/);
+  });
+
+  test("without callouts in _config.yml, {: .note } is a plain class with no title", () => {
+    const $ = loadPage(outDir, "/");
+    assert.equal($("p.note").text(), "A plain note.");
+    assert.equal($(".callout-title").length, 0);
+  });
+});
