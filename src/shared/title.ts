@@ -13,6 +13,9 @@ export type TitlePart = string | { tag: TitleTag; parts: TitlePart[] };
 
 const TAG = new RegExp(`<(/?)(${TITLE_TAGS.join("|")})>`, "gi");
 
+/** How deep formatting may nest; a tag deeper than this stays text, so no title makes a deep tree. */
+const MAX_NESTING = 4;
+
 /** The title as formatted text; a title without allowed tags is one text part. */
 export function titleParts(title: string): TitlePart[] {
   const root: { tag?: TitleTag; parts: TitlePart[]; from: number }[] = [{ parts: [], from: 0 }];
@@ -23,6 +26,7 @@ export function titleParts(title: string): TitlePart[] {
   for (const m of title.matchAll(TAG)) {
     const tag = m[2]!.toLowerCase() as TitleTag;
     if (m[1] === "") {
+      if (root.length > MAX_NESTING) continue;
       flush(m.index);
       root.push({ tag, parts: [], from: m.index });
       text = m.index + m[0].length;

@@ -10,6 +10,8 @@ const FILES: Record<string, string> = {
   "index.md": "---\ntitle: Home\nnav_order: 1\n---\n# Home\n\n[Source]({{ site.github.repository_url }})\n\n{: .note }\nA plain note.\n",
   "minimal.md": "---\ntitle: Minimal\nlayout: minimal\n---\n# Minimal\n",
   "minimal-nav.md": "---\ntitle: Minimal with nav\nlayout: minimal\nnav_enabled: true\n---\n# Minimal with nav\n",
+  "cdc.md": "---\ntitle: <i>inactive</i> CDC\nnav_order: 2\ndescription: Old data\n---\n# CDC\n",
+  "cdc-child.md": "---\ntitle: Signals\nparent: <i>inactive</i> CDC\n---\n# Signals\n",
 };
 
 describe("Just the Docs and GitHub Pages rules on a Jekyll site", () => {
@@ -32,6 +34,20 @@ describe("Just the Docs and GitHub Pages rules on a Jekyll site", () => {
   test("site.github has the values that follow from the repository, without an error", () => {
     assert.equal(loadPage(outDir, "/")('a:contains("Source")').attr("href"), "https://github.com/acme/rules-docs");
     assert.doesNotMatch(stderr, /site\.github/);
+  });
+
+  test("inline HTML in a title: formatted in the sidebar, breadcrumbs and links, plain text in <title>, nav.json and search", () => {
+    const $ = loadPage(outDir, "/cdc-child/");
+    assert.equal($('#site-nav a[href="/cdc/"]').html(), "<i>inactive</i> CDC");
+    assert.equal($("nav.breadcrumbs a").html(), "<i>inactive</i> CDC");
+    assert.equal($('a[rel="prev"] .prev-next-title').html(), "<i>inactive</i> CDC");
+    const cdc = loadPage(outDir, "/cdc/");
+    assert.equal(cdc("title").text(), "inactive CDC – Rules");
+    assert.equal(cdc('[data-pagefind-meta="title"]').text(), "inactive CDC");
+    assert.equal(cdc(".child-pages a").text(), "Signals");
+    const nav = JSON.parse(fs.readFileSync(path.join(outDir, "nav.json"), "utf8")) as Array<{ title: string }>;
+    assert.ok(nav.some((e) => e.title === "inactive CDC"), JSON.stringify(nav));
+    assert.doesNotMatch(JSON.stringify(nav), /<i>/);
   });
 
   test("without callouts in _config.yml, {: .note } is a plain class with no title", () => {
