@@ -6,6 +6,7 @@ import { closest } from "../content/suggest.ts";
 import { pageUrlCandidates } from "../content/urls.ts";
 import { sourceLines } from "../markdown/lines.ts";
 import type { NavTree } from "../navigation/tree.ts";
+import { idsIn } from "./site.ts";
 import { hasScheme, isDisguisedExternal, isSchemeRelative, isTopOfPage, safeDecodeURI } from "../shared/hrefs.ts";
 
 /** A link written in a page's Markdown. */
@@ -34,15 +35,14 @@ export function scanPage(tokens: Token[], page: SourcePage): PageLinks {
     // Heading ids, and ids given to other blocks with kramdown's `{: #id }`.
     const id = token.attrGet?.("id");
     if (id && token.nesting >= 0) anchors.add(id);
-    if (token.type === "html_block" || token.type === "html_inline") {
-      for (const m of token.content.matchAll(/\sid="([^"]+)"/g)) anchors.add(m[1]!);
-    }
+    // Raw HTML: the same ids the built-site check reads (src/links/site.ts), `<a name>` included.
+    if (token.type === "html_block") for (const html of idsIn(token.content)) anchors.add(html);
     if (token.type !== "inline" || !token.children) continue;
     const [start, end] = where[i]!;
     for (const child of token.children) {
       const childId = child.attrGet("id");
       if (childId) anchors.add(childId);
-      for (const m of child.type === "html_inline" ? child.content.matchAll(/\sid="([^"]+)"/g) : []) anchors.add(m[1]!);
+      if (child.type === "html_inline") for (const html of idsIn(child.content)) anchors.add(html);
       const href = child.type === "link_open" ? child.attrGet("href") : child.type === "image" ? child.attrGet("src") : null;
       if (href === null) continue;
       // markdown-it encodes the href; find the written form on the block's lines for the position.
