@@ -32,6 +32,8 @@ export const settingsSchema = z.object({
    * input; `kramdown` for `kramdown: { input: kramdown }`), so a migrated site's #anchor links keep working.
    */
   headingIds: z.enum(["github", "kramdown-gfm", "kramdown"]).default("github"),
+  /** kramdown's typography (smart quotes, dashes, ellipses), as Jekyll renders a site's pages; set for a Jekyll site. */
+  typography: z.enum(["plain", "kramdown"]).default("plain"),
   /** A "Back to top" link at the end of long pages (Just the Docs' `back_to_top`). */
   backToTop: z.boolean().default(true),
   /** The theme for readers who have not picked one: `auto` follows the operating system (Just the Docs' `color_scheme`). */

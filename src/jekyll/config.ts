@@ -209,6 +209,8 @@ export function readJekyllConfig(file: string, text: string): JekyllConfig {
   const kramdown = site.kramdown as { input?: unknown } | undefined;
   const input = kramdown && typeof kramdown === "object" ? String(kramdown.input ?? "GFM") : "GFM";
   settings.headingIds = input.toLowerCase() === "kramdown" ? "kramdown" : "kramdown-gfm";
+  // kramdown renders quotes, dashes and ellipses typographically (its `smart_quotes` and typographic symbols).
+  settings.typography = "kramdown";
 
   for (const key of ["exclude", "include"] as const) {
     const value = site[key];

@@ -2,6 +2,8 @@ import path from "node:path";
 import { slug } from "github-slugger";
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
+import deflist from "markdown-it-deflist";
+import footnote from "markdown-it-footnote";
 import { withBase } from "../content/urls.ts";
 import { hasScheme, isSchemeRelative, safeDecodeURI } from "../shared/hrefs.ts";
 import { calloutsPlugin, type CalloutKind } from "./callouts.ts";
@@ -9,6 +11,7 @@ import { codeAndTablesPlugin } from "./code.ts";
 import { kramdownPlugin, type HeadingIdStyle } from "./kramdown.ts";
 import { rawHtmlPlugin } from "./raw-html.ts";
 import { outlinePlugin } from "./toc.ts";
+import { typographyPlugin } from "./typography.ts";
 
 /** What rendering needs to know about the site it renders into. */
 export interface MarkdownContext {
@@ -24,6 +27,8 @@ export interface MarkdownContext {
   headingIds?: HeadingIdStyle;
   /** A "#" link after each heading (default true). */
   headingAnchors?: boolean;
+  /** kramdown's typography (smart quotes, dashes, ellipses), as Jekyll rendered the site's pages; none by default. */
+  typography?: "plain" | "kramdown";
   /** The URL of the page a site path names, also written without its slash or as .html (`/a`, `/a.html` → `/a/`). */
   pageAt?(url: string): string | undefined;
   /** Where a relative link to something other than a Markdown file points, when the site has its own rule (Jekyll's). */
@@ -46,9 +51,15 @@ const linkAfterHeader = anchor.permalink.linkAfterHeader({
   wrapper: ['<div class="heading">', "</div>"],
 });
 
-/** The handbook's Markdown renderer: GitHub-style heading ids, links to .md files rewritten to page URLs. */
+/**
+ * The handbook's Markdown configuration, the one the checker and the renderer both build (src/site/page-reading.ts,
+ * src/site/markdown.ts): CommonMark with tables, indented code, footnotes and definition lists, the kramdown habits
+ * of Just the Docs sites, GitHub-style heading ids, links to .md files rewritten to page URLs.
+ */
 export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  md.use(footnote);
+  md.use(deflist);
   md.use(anchor, {
     level: [1, 2, 3, 4, 5, 6],
     slugify: (s: string) => slug(s),
@@ -60,6 +71,7 @@ export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
   calloutsPlugin(md, () => context().callouts ?? {});
   kramdownPlugin(md, () => ({ callouts: context().callouts ?? {}, headingIds: context().headingIds ?? "github" }));
   codeAndTablesPlugin(md);
+  typographyPlugin(md, "kramdown_heading_ids", () => context().typography === "kramdown");
   rawHtmlPlugin(md);
   md.core.ruler.push("handbook_links", (state) => {
     const env = state.env as RenderEnv;

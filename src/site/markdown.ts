@@ -21,6 +21,7 @@ export function markdownFor(model: SiteModel | (() => SiteModel)) {
       urlOfFile: (file) => m.page(file)?.url,
       callouts: m.settings.callouts,
       headingIds: m.settings.headingIds,
+      typography: m.settings.typography,
       headingAnchors: m.settings.headingAnchors,
       pageAt: (url) => pageAtUrl(m, url),
       resolveRelative: jekyllRelativeLinks(m),
