@@ -1,6 +1,7 @@
 // A Just the Docs site's `_config.yml`: parsed into Jekyll's `site` variable for Liquid, and mapped onto the
 // handbook's settings where a key means something here. Pure: it is given the file's text and returns data and
 // diagnostics; src/jekyll/site.ts reads the file.
+import { Parser } from "htmlparser2";
 import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import { urlPathProblem } from "../content/urls.ts";
 import { readYaml } from "../content/yaml.ts";
@@ -229,18 +230,10 @@ export function readJekyllConfig(file: string, text: string): JekyllConfig {
   return config;
 }
 
-/** The text of a snippet of HTML: tags dropped, the common entities decoded, spaces collapsed. */
+/** The text of a snippet of HTML, as htmlparser2 reads it: tags dropped, entities decoded, spaces collapsed. */
 export function htmlToText(html: string): string {
-  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", copy: "©", reg: "®", mdash: "—", ndash: "–" };
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) =>
-      name.startsWith("#x") || name.startsWith("#X")
-        ? String.fromCodePoint(parseInt(name.slice(2), 16))
-        : name.startsWith("#")
-          ? String.fromCodePoint(Number(name.slice(1)))
-          : (named[name.toLowerCase()] ?? all),
-    )
-    .replace(/\s+/g, " ")
-    .trim();
+  let text = "";
+  const parser = new Parser({ ontext: (part) => void (text += part) }, { decodeEntities: true });
+  parser.end(html);
+  return text.replace(/\s+/g, " ").trim();
 }
