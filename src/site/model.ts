@@ -4,6 +4,7 @@ import type { Diagnostic } from "../shared/diagnostics.ts";
 import { loadContent, skipDotAndBuildFolders, type Asset, type SkipRule } from "../content/load.ts";
 import type { SourcePage } from "../content/page.ts";
 import { withBase } from "../content/urls.ts";
+import { applyGithubPagesPlugins } from "../jekyll/github-pages.ts";
 import { jekyllSettings, readJekyllSite, renderJekyllLiquid, type JekyllSite } from "../jekyll/site.ts";
 import type { PageLinks } from "../links/check.ts";
 import { buildNavTree, type HandbookPage, type NavTree } from "../navigation/tree.ts";
@@ -119,8 +120,10 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
   const skip = skipRuleOf(inputs.outputDir, jekyll?.isExcluded);
   const read = jekyll ? undefined : readContent(inputs.contentDir, settings, names.catalog, namesFile, skip, inputs.readCache);
   const content = read ? read.content : loadContent(inputs.contentDir, skip);
-  const liquid = jekyll ? renderJekyllLiquid(jekyll, content.pages) : { pages: content.pages, diagnostics: [] };
-  const assets = jekyll ? jekyll.staticFiles : content.assets;
+  // GitHub Pages' own plugins (README as index, titles from headings, …) run before Liquid, as Jekyll runs them.
+  const published = jekyll ? applyGithubPagesPlugins(content.pages) : { pages: content.pages, copied: [] };
+  const liquid = jekyll ? renderJekyllLiquid(jekyll, published.pages) : { pages: content.pages, diagnostics: [] };
+  const assets = jekyll ? [...jekyll.staticFiles, ...published.copied] : content.assets;
   return modelOf(
     settings,
     inputs.contentDir,

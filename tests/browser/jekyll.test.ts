@@ -45,7 +45,7 @@ describe("a Just the Docs site with color_scheme: dark", () => {
       assert.equal(await toggle(page).getAttribute("aria-pressed"), "true");
       await toggle(page).click();
       assert.equal(await background(page), BACKGROUND.light);
-      await page.goto(server.url("/docs/reference/"));
+      await page.goto(server.url("/docs/reference/README/"));
       assert.equal(await background(page), BACKGROUND.light);
       assert.equal(await toggle(page).getAttribute("aria-pressed"), "false");
       // Back to the site's own theme: nothing is kept.
@@ -60,7 +60,7 @@ describe("a Just the Docs site with color_scheme: dark", () => {
       assert.equal(await background(page), BACKGROUND.dark);
       const toc = page.locator("details #markdown-toc");
       assert.equal(await toc.isVisible(), true);
-      assert.deepEqual(await toc.locator("a").allTextContents(), ["Step 1 -- Prepare", "Check it works"]);
+      assert.deepEqual(await toc.locator("a").allTextContents(), ["Step 1 \u2013 Prepare", "Check it works"]);
       await toc.getByRole("link", { name: "Check it works" }).click();
       await page.waitForURL(/#check$/);
       assert.equal(await page.locator(".callout-red .callout-title").textContent(), "Warning");
