@@ -4,6 +4,7 @@ import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import { closest } from "../content/suggest.ts";
 import { pageUrlCandidates } from "../content/urls.ts";
+import { footnoteId } from "../markdown/footnotes.ts";
 import { sourceLines } from "../markdown/lines.ts";
 import type { NavTree } from "../navigation/tree.ts";
 import { idsIn } from "./site.ts";
@@ -33,14 +34,14 @@ export function scanPage(tokens: Token[], page: SourcePage): PageLinks {
   const where = sourceLines(tokens);
   for (const [i, token] of tokens.entries()) {
     // Heading ids, and ids given to other blocks with kramdown's `{: #id }`.
-    const id = token.attrGet?.("id");
+    const id = token.attrGet?.("id") ?? footnoteId(token);
     if (id && token.nesting >= 0) anchors.add(id);
     // Raw HTML: the same ids the built-site check reads (src/links/site.ts), `<a name>` included.
     if (token.type === "html_block") for (const html of idsIn(token.content)) anchors.add(html);
     if (token.type !== "inline" || !token.children) continue;
     const [start, end] = where[i]!;
     for (const child of token.children) {
-      const childId = child.attrGet("id");
+      const childId = child.attrGet("id") ?? footnoteId(child);
       if (childId) anchors.add(childId);
       if (child.type === "html_inline") for (const html of idsIn(child.content)) anchors.add(html);
       const href = child.type === "link_open" ? child.attrGet("href") : child.type === "image" ? child.attrGet("src") : null;

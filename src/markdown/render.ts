@@ -3,11 +3,11 @@ import { slug } from "github-slugger";
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import deflist from "markdown-it-deflist";
-import footnote from "markdown-it-footnote";
 import { withBase } from "../content/urls.ts";
 import { hasScheme, isSchemeRelative, safeDecodeURI } from "../shared/hrefs.ts";
 import { calloutsPlugin, type CalloutKind } from "./callouts.ts";
 import { codeAndTablesPlugin } from "./code.ts";
+import { footnotesPlugin } from "./footnotes.ts";
 import { kramdownPlugin, type HeadingIdStyle } from "./kramdown.ts";
 import { rawHtmlPlugin } from "./raw-html.ts";
 import { outlinePlugin } from "./toc.ts";
@@ -58,7 +58,7 @@ const linkAfterHeader = anchor.permalink.linkAfterHeader({
  */
 export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
-  md.use(footnote);
+  footnotesPlugin(md);
   md.use(deflist);
   md.use(anchor, {
     level: [1, 2, 3, 4, 5, 6],

@@ -43,6 +43,12 @@ test("a broken link in a table cell is reported at its row, not at the top of th
   assert.deepEqual(check(home), ['content/index.md:8:11 error anchor "#nowhere" matches no heading on this page']);
 });
 
+test("footnotes are anchors, as kramdown names them: #fn:label and #fnref:label", () => {
+  const home = page("index.md", "Home", "# Home\n\nClaim[^why].\n\n[^why]: Because.\n");
+  const other = page("other.md", "Other", "# Other\n\n[note](index.md#fn:why) [back](index.md#fnref:why) [no](index.md#fn:who)\n");
+  assert.deepEqual(check(home, other), ['content/other.md:6:57 error anchor "#fn:who" matches no heading on index.md (did you mean "#fn:why"?)']);
+});
+
 test("anchors written in raw HTML count: <a name>, <a id>, any id=, quoted either way or not", () => {
   const home = page(
     "index.md",

@@ -84,9 +84,14 @@ test("relative images resolve against the source file's folder", () => {
 
 test("footnotes and definition lists, as kramdown sites write them", () => {
   const html = render("Claim[^src].\n\nTerm\n: Definition one\n\n[^src]: The source.\n");
-  assert.match(html, /<sup class="footnote-ref"><a href="#fn1" id="fnref1">\[1\]<\/a><\/sup>/);
-  assert.match(html, /<li id="fn1" class="footnote-item"><p>The source\. <a href="#fnref1" class="footnote-backref">/);
+  assert.match(html, /<sup class="footnote-ref"><a href="#fn:src" id="fnref:src">\[1\]<\/a><\/sup>/);
+  assert.match(html, /<li id="fn:src" class="footnote-item"><p>The source\. <a href="#fnref:src" class="footnote-backref">/);
   assert.match(html, /<dl>\n<dt>Term<\/dt>\n<dd>Definition one<\/dd>\n<\/dl>/);
+});
+
+test("footnote ids are kramdown's (fn:label, fnref:label), so old links to a note keep working", () => {
+  const html = render("One[^1] and two^[inline] and one again[^1].\n\n[^1]: First.\n");
+  assert.deepEqual([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]), ["fnref:1", "fnref:2", "fnref:1:1", "fn:1", "fn:2"]);
 });
 
 test("kramdown typography on a Jekyll site: smart quotes, dashes, ellipsis and guillemets; none otherwise", () => {
