@@ -3,7 +3,7 @@ import type Token from "markdown-it/lib/token.mjs";
 import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import { closest } from "../content/suggest.ts";
-import { pageUrlCandidates } from "../content/urls.ts";
+import { pageUrlCandidates, withoutBase } from "../content/urls.ts";
 import { footnoteId } from "../markdown/footnotes.ts";
 import { sourceLines } from "../markdown/lines.ts";
 import type { NavTree } from "../navigation/tree.ts";
@@ -77,6 +77,7 @@ export function checkLinks(
   tree: NavTree,
   linksOf: (page: SourcePage) => PageLinks,
   severity: Diagnostic["severity"] = "error",
+  writtenBase?: string,
 ): Diagnostic[] {
   const scanned = new Map<string, PageLinks>();
   for (const page of tree.pages) scanned.set(page.source.file, linksOf(page.source));
@@ -89,7 +90,7 @@ export function checkLinks(
   for (const page of tree.pages) {
     const { anchors, links } = scanned.get(page.source.file)!;
     for (const link of links) {
-      const problem = linkProblem(link.href, page.source.file, anchors, byFileUrl, anchorsOfUrl, allFiles, contentDir);
+      const problem = linkProblem(link.href, page.source.file, anchors, byFileUrl, anchorsOfUrl, allFiles, contentDir, writtenBase);
       if (problem) diagnostics.push(diagnose(severity, page.source.file, link.line, problem, link.column));
     }
   }
@@ -104,6 +105,7 @@ function linkProblem(
   anchorsOfUrl: Map<string, Set<string>>,
   allFiles: string[],
   contentDir: string,
+  writtenBase: string | undefined,
 ): string | undefined {
   if (isDisguisedExternal(safeDecodeURI(href))) {
     const goesTo = safeDecodeURI(href).trim().replace(/\\/g, "/");
@@ -118,7 +120,8 @@ function linkProblem(
     anchors = ownAnchors;
   } else if (target.startsWith("/")) {
     // `/docs/teams` and Jekyll's `/docs/teams.html` both mean the page at /docs/teams/ (the renderer rewrites them so).
-    const url = pageUrlCandidates(target).find((u) => anchorsOfUrl.has(u)) ?? target;
+    const sitePath = withoutBase(writtenBase, target);
+    const url = pageUrlCandidates(sitePath).find((u) => anchorsOfUrl.has(u)) ?? sitePath;
     anchors = anchorsOfUrl.get(url);
     if (!anchors) {
       if (/\.[a-z0-9]+$/i.test(target)) return undefined; // a file such as /assets/x.pdf: not a page

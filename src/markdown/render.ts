@@ -3,7 +3,7 @@ import { slug } from "github-slugger";
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import deflist from "markdown-it-deflist";
-import { withBase } from "../content/urls.ts";
+import { withBase, withoutBase } from "../content/urls.ts";
 import { hasScheme, isSchemeRelative, safeDecodeURI } from "../shared/hrefs.ts";
 import { calloutsPlugin, type CalloutKind } from "./callouts.ts";
 import { codeAndTablesPlugin } from "./code.ts";
@@ -31,6 +31,8 @@ export interface MarkdownContext {
   typography?: "plain" | "kramdown";
   /** The URL of the page a site path names, also written without its slash or as .html (`/a`, `/a.html` → `/a/`). */
   pageAt?(url: string): string | undefined;
+  /** The path prefix the pages' own site paths were written with (a Jekyll site's `baseurl`), taken off before `base` is added. */
+  writtenBase?: string;
   /** Where a relative link to something other than a Markdown file points, when the site has its own rule (Jekyll's). */
   resolveRelative?(href: string, sourceFile: string): string | undefined;
 }
@@ -102,8 +104,9 @@ export function resolveLink(href: string, sourceFile: string | undefined, ctx: M
   if (href === "" || href.startsWith("#") || hasScheme(href) || isSchemeRelative(safeDecodeURI(href))) return href;
   const match = /^([^?#]*)([?#].*)?$/.exec(href);
   if (href.startsWith("/")) {
-    const page = ctx.pageAt?.(safeDecodeURI(match?.[1] ?? href));
-    return page === undefined ? withBase(ctx.base, href) : withBase(ctx.base, page) + (match?.[2] ?? "");
+    const sitePath = withoutBase(ctx.writtenBase, href);
+    const page = ctx.pageAt?.(safeDecodeURI(/^[^?#]*/.exec(sitePath)![0]));
+    return page === undefined ? withBase(ctx.base, sitePath) : withBase(ctx.base, page) + (match?.[2] ?? "");
   }
   if (!sourceFile) return href;
   const target = safeDecodeURI(match?.[1] ?? href);

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../shared/diagnostics.ts";
 import { checkLinks } from "../links/check.ts";
+import { writtenBaseOf } from "./markdown.ts";
 import type { SiteModel } from "./model.ts";
 
 /**
@@ -7,7 +8,7 @@ import type { SiteModel } from "./model.ts";
  * rules, and what raw HTML may not carry. (The SVG files the build copies are checked as the model reads them.)
  */
 export function validateContent(model: SiteModel, linkSeverity: Diagnostic["severity"] = "error"): Diagnostic[] {
-  const problems = checkLinks(model.tree, (page) => model.linksOf(page), linkSeverity);
+  const problems = checkLinks(model.tree, (page) => model.linksOf(page), linkSeverity, writtenBaseOf(model));
   for (const page of model.tree.pages) problems.push(...model.roleProblemsOf(page.source), ...model.htmlProblemsOf(page.source));
   return problems;
 }

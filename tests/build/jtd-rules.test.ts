@@ -56,3 +56,23 @@ describe("Just the Docs and GitHub Pages rules on a Jekyll site", () => {
     assert.equal($(".callout-title").length, 0);
   });
 });
+
+describe("a Jekyll site whose pages write its baseurl out by hand", () => {
+  test("links and images under the baseurl lead where they led, and are not reported", async () => {
+    const site = tempDir();
+    fs.mkdirSync(path.join(site, "assets"));
+    fs.writeFileSync(path.join(site, "assets", "logo.png"), "png");
+    fs.writeFileSync(path.join(site, "_config.yml"), "title: Hub\nbaseurl: /docs/hub\n");
+    fs.writeFileSync(path.join(site, "index.md"), "---\ntitle: Home\n---\n![Logo](/docs/hub/assets/logo.png) [Intro](/docs/hub/intro/#setup)\n");
+    fs.writeFileSync(path.join(site, "intro.md"), "---\ntitle: Intro\n---\n## Setup\n\n[Home](/docs/hub/) [Nowhere](/docs/hub/nowhere/)\n");
+    const result = await buildInto(site, ["--jekyll-config", path.join(site, "_config.yml"), "--no-search", "--links", "warn"]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(result.stderr.trim().split("\n"), [
+      `${path.join(site, "intro.md")}:6:30 warning link "/docs/hub/nowhere/" matches no page URL; link to the page's Markdown file instead, e.g. "../page.md"`,
+    ]);
+    const $ = loadPage(result.outDir, "/"); // written at the output folder's root, served under /docs/hub/
+    assert.equal($("article img").attr("src"), "/docs/hub/assets/logo.png");
+    assert.equal($('article a:contains("Intro")').attr("href"), "/docs/hub/intro/#setup");
+    assert.equal(loadPage(result.outDir, "/intro/")('article a:contains("Home")').attr("href"), "/docs/hub/");
+  });
+});
