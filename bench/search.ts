@@ -30,7 +30,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
-import type { Browser, Page, Request } from "playwright-core";
+import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { launchBrowser, serveStatic } from "../tests/helpers/browser.ts";
 import { generateHandbook } from "../tests/helpers/generate.ts";
 
@@ -102,16 +102,25 @@ interface BundleOnDisk {
 /** Builds the content into `out` with the project's command and reads the figures from its summary. */
 function build(content: string, out: string): BuildRun {
   fs.rmSync(out, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, ["--import", "tsx", cli, "build", "--content", content, "--output", out], {
-    cwd: projectDir,
-    encoding: "utf8",
-    maxBuffer: 256 * 2 ** 20,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", cli, "build", "--content", content, "--output", out],
+    {
+      cwd: projectDir,
+      encoding: "utf8",
+      maxBuffer: 256 * 2 ** 20,
+    },
+  );
   if (result.status !== 0) throw new Error(`the build failed:\n${result.stdout}\n${result.stderr}`);
   const indexed = /^Search: indexed (\d+) pages in ([\d.]+) s$/m.exec(result.stdout);
   const built = /^Built \d+ pages into .* in ([\d.]+) s$/m.exec(result.stdout);
-  if (!indexed || !built) throw new Error(`the build's summary has no search or build line:\n${result.stdout}`);
-  return { indexedPages: Number(indexed[1]), indexSeconds: Number(indexed[2]), buildSeconds: Number(built[1]) };
+  if (!indexed || !built)
+    throw new Error(`the build's summary has no search or build line:\n${result.stdout}`);
+  return {
+    indexedPages: Number(indexed[1]),
+    indexSeconds: Number(indexed[2]),
+    buildSeconds: Number(built[1]),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -225,7 +234,8 @@ function recorder(page: Page, outDir: string) {
   return {
     /** Waits until nothing has been in flight for QUIET_MS. */
     async quiet(): Promise<void> {
-      while (inflight.size > 0 || performance.now() - lastChange < QUIET_MS) await page.waitForTimeout(50);
+      while (inflight.size > 0 || performance.now() - lastChange < QUIET_MS)
+        await page.waitForTimeout(50);
     },
     start(): void {
       log = [];
@@ -235,7 +245,8 @@ function recorder(page: Page, outDir: string) {
       await this.quiet();
       const fetched = (await Promise.all(log ?? [])).filter((f): f is Fetched => f !== undefined);
       log = undefined;
-      if (failed.length > 0) throw new Error(`requests failed during the query:\n${failed.join("\n")}`);
+      if (failed.length > 0)
+        throw new Error(`requests failed during the query:\n${failed.join("\n")}`);
       return fetched;
     },
   };
@@ -263,6 +274,141 @@ interface Session {
   filters?: QueryRun;
 }
 
+/** A page of the built site opened in `context` as the variant asks, recording long tasks and the network. */
+async function openPage(
+  context: BrowserContext,
+  site: Awaited<ReturnType<typeof serveStatic>>,
+  outDir: string,
+  pagePath: string,
+  variant: Variant,
+) {
+  if (variant.worker) {
+    // The site's script as built, with Pagefind's worker switched back on.
+    await context.route("**/assets/handbook.js", async (route) => {
+      const response = await route.fetch();
+      const script = await response.text();
+      if (script.split("noWorker:!0").length !== 2)
+        throw new Error(
+          "handbook.js does not hold noWorker:!0 exactly once, to switch: update bench/search.ts",
+        );
+      const switched = script.replace("noWorker:!0", "noWorker:!1");
+      await route.fulfill({ response, body: switched });
+    });
+  }
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  // Long main-thread tasks (50 ms and more), to see what search costs the page itself.
+  await page.addInitScript(() => {
+    const tasks: number[][] = [];
+    (window as unknown as { benchLongTasks: number[][] }).benchLongTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: "longtask", buffered: true });
+  });
+  const network = recorder(page, outDir);
+  await page.goto(site.url(pagePath), { waitUntil: "load" });
+  await network.quiet();
+  if (variant.slowdown !== 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: variant.slowdown });
+  }
+  const longestTaskSince = (from: number) =>
+    page.evaluate(
+      (since) =>
+        Math.max(
+          0,
+          ...(window as unknown as { benchLongTasks: number[][] }).benchLongTasks
+            .filter(([start]) => start! >= since)
+            .map(([, duration]) => duration!),
+        ),
+      from,
+    );
+  return { page, problems, network, longestTaskSince };
+}
+
+type OpenPage = Awaited<ReturnType<typeof openPage>>;
+
+/** Types `term` into the search dialog (opening it with its shortcut) and waits for the results of that term. */
+async function runQuery(
+  { page, network, longestTaskSince }: OpenPage,
+  pagePath: string,
+  term: string,
+  variant: Variant,
+) {
+  network.start();
+  const since = await page.evaluate(() => performance.now());
+  const started = performance.now();
+  const dialogOpen = () =>
+    page.locator("dialog.search-dialog").evaluate((d: HTMLDialogElement) => d.open);
+  if (!(await dialogOpen())) {
+    await page.keyboard.press("Control+K");
+    if (!(await dialogOpen()))
+      throw new Error(`the search shortcut did not open the dialog on ${pagePath}`);
+  }
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(term, { delay: TYPING_DELAY_MS });
+  await page.waitForFunction(
+    (t) => {
+      const line = document.querySelector("#search-status")?.textContent ?? "";
+      return (
+        document.querySelector("#search-results")?.getAttribute("aria-busy") === "false" &&
+        line.endsWith(`for “${t}”`)
+      );
+    },
+    term,
+    { timeout: 120_000 },
+  );
+  const ms = performance.now() - started;
+  const fetched = await network.stop();
+  const status = (await page.locator("#search-status").textContent()) ?? "";
+  const drawn = await page.locator(".search-result").count();
+  const run: QueryRun = {
+    term,
+    results: /^No /.test(status) ? 0 : Number.parseInt(status, 10),
+    drawn,
+    fetched,
+    ms,
+    longestTaskMs: await longestTaskSince(since),
+  };
+  console.error(
+    `  "${term}"${variant.worker ? ", worker" : ""}${variant.slowdown !== 1 ? `, ${variant.slowdown}× slower CPU` : ""}: ${status}; ${fetched.length} files, ${sum(fetched, "served")} bytes served`,
+  );
+  return run;
+}
+
+/** Opens the dialog's filters after the last query and waits until every group is drawn with its counts. */
+async function openFilterPanel(
+  { page, network, longestTaskSince }: OpenPage,
+  last: QueryRun,
+): Promise<QueryRun> {
+  network.start();
+  const since = await page.evaluate(() => performance.now());
+  const started = performance.now();
+  await page.locator(".search-filters-toggle").click();
+  // Drawn with counts: every group's values carry one, and the loading note is gone.
+  await page.waitForFunction(
+    () =>
+      document.querySelector(".search-filters-note")?.hasAttribute("hidden") === true &&
+      document.querySelector('.search-filter[data-filter="team"] .search-pill-count') !== null,
+    undefined,
+    { timeout: 120_000 },
+  );
+  const ms = performance.now() - started;
+  const fetched = await network.stop();
+  console.error(
+    `  opened the filters: ${fetched.length} files, ${sum(fetched, "served")} bytes served`,
+  );
+  return {
+    term: last.term,
+    results: last.results,
+    drawn: await page.locator(".search-result").count(),
+    fetched,
+    ms,
+    longestTaskMs: await longestTaskSince(since),
+  };
+}
+
 /**
  * Opens a page of the built site in a fresh Chromium context and runs each query in its search dialog, as a reader
  * would; then, if `openFilters`, opens the dialog's filters and waits for their counts.
@@ -278,91 +424,12 @@ async function session(
 ): Promise<Session> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
-    if (variant.worker) {
-      // The site's script as built, with Pagefind's worker switched back on.
-      await context.route("**/assets/handbook.js", async (route) => {
-        const response = await route.fetch();
-        const script = await response.text();
-        if (script.split("noWorker:!0").length !== 2)
-          throw new Error("handbook.js does not hold noWorker:!0 exactly once, to switch: update bench/search.ts");
-        const switched = script.replace("noWorker:!0", "noWorker:!1");
-        await route.fulfill({ response, body: switched });
-      });
-    }
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    // Long main-thread tasks (50 ms and more), to see what search costs the page itself.
-    await page.addInitScript(() => {
-      const tasks: number[][] = [];
-      (window as unknown as { benchLongTasks: number[][] }).benchLongTasks = tasks;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
-      }).observe({ type: "longtask", buffered: true });
-    });
-    const network = recorder(page, outDir);
-    await page.goto(site.url(pagePath), { waitUntil: "load" });
-    await network.quiet();
-    if (variant.slowdown !== 1) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("Emulation.setCPUThrottlingRate", { rate: variant.slowdown });
-    }
-    const longestTaskSince = (from: number) =>
-      page.evaluate(
-        (since) =>
-          Math.max(0, ...(window as unknown as { benchLongTasks: number[][] }).benchLongTasks.filter(([start]) => start! >= since).map(([, duration]) => duration!)),
-        from,
-      );
-
+    const opened = await openPage(context, site, outDir, pagePath, variant);
     const queries: QueryRun[] = [];
-    let status = "";
-    for (const term of terms) {
-      network.start();
-      const since = await page.evaluate(() => performance.now());
-      const started = performance.now();
-      const dialogOpen = () => page.locator("dialog.search-dialog").evaluate((d: HTMLDialogElement) => d.open);
-      if (!(await dialogOpen())) {
-        await page.keyboard.press("Control+K");
-        if (!(await dialogOpen())) throw new Error(`the search shortcut did not open the dialog on ${pagePath}`);
-      }
-      await page.keyboard.press("Control+A");
-      await page.keyboard.type(term, { delay: TYPING_DELAY_MS });
-      await page.waitForFunction(
-        (t) => {
-          const line = document.querySelector("#search-status")?.textContent ?? "";
-          return document.querySelector("#search-results")?.getAttribute("aria-busy") === "false" && line.endsWith(`for “${t}”`);
-        },
-        term,
-        { timeout: 120_000 },
-      );
-      const ms = performance.now() - started;
-      const fetched = await network.stop();
-      status = (await page.locator("#search-status").textContent()) ?? "";
-      const drawn = await page.locator(".search-result").count();
-      queries.push({ term, results: /^No /.test(status) ? 0 : Number.parseInt(status, 10), drawn, fetched, ms, longestTaskMs: await longestTaskSince(since) });
-      console.error(`  "${term}"${variant.worker ? ", worker" : ""}${variant.slowdown !== 1 ? `, ${variant.slowdown}× slower CPU` : ""}: ${status}; ${fetched.length} files, ${sum(fetched, "served")} bytes served`);
-    }
-
-    let filters: QueryRun | undefined;
-    if (openFilters) {
-      network.start();
-      const since = await page.evaluate(() => performance.now());
-      const started = performance.now();
-      await page.locator(".search-filters-toggle").click();
-      // Drawn with counts: every group's values carry one, and the loading note is gone.
-      await page.waitForFunction(
-        () =>
-          document.querySelector(".search-filters-note")?.hasAttribute("hidden") === true &&
-          document.querySelector('.search-filter[data-filter="team"] .search-pill-count') !== null,
-        undefined,
-        { timeout: 120_000 },
-      );
-      const ms = performance.now() - started;
-      const fetched = await network.stop();
-      filters = { term: terms.at(-1)!, results: Number.parseInt(status, 10), drawn: await page.locator(".search-result").count(), fetched, ms, longestTaskMs: await longestTaskSince(since) };
-      console.error(`  opened the filters: ${fetched.length} files, ${sum(fetched, "served")} bytes served`);
-    }
-    if (problems.length > 0) throw new Error(`the page reported errors:\n${problems.join("\n")}`);
+    for (const term of terms) queries.push(await runQuery(opened, pagePath, term, variant));
+    const filters = openFilters ? await openFilterPanel(opened, queries.at(-1)!) : undefined;
+    if (opened.problems.length > 0)
+      throw new Error(`the page reported errors:\n${opened.problems.join("\n")}`);
     return { queries, filters };
   } finally {
     await context.close();
@@ -383,7 +450,11 @@ async function measureInBrowser(
   pagePath: string,
   terms: string[],
   runs: number,
-): Promise<{ main: Session; compared: Array<{ variant: Variant; runs: QueryRun[] }>; chromium: string }> {
+): Promise<{
+  main: Session;
+  compared: Array<{ variant: Variant; runs: QueryRun[] }>;
+  chromium: string;
+}> {
   const site = await serveStatic(outDir);
   const browser = await launchBrowser();
   try {
@@ -392,7 +463,15 @@ async function measureInBrowser(
     // Alternating, so that the machine's load falls on every variant alike.
     for (let i = 0; i < runs; i++) {
       for (const entry of compared) {
-        const { queries } = await session(browser, site, outDir, pagePath, terms.slice(0, 1), entry.variant, false);
+        const { queries } = await session(
+          browser,
+          site,
+          outDir,
+          pagePath,
+          terms.slice(0, 1),
+          entry.variant,
+          false,
+        );
         entry.runs.push(queries[0]!);
       }
     }
@@ -406,7 +485,10 @@ async function measureInBrowser(
 // ---------------------------------------------------------------------------------------------------------
 // Report
 
-function sum<K extends "served" | "gzip" | "chromium" | "headers">(list: Fetched[], key: K): number {
+function sum<K extends "served" | "gzip" | "chromium" | "headers">(
+  list: Fetched[],
+  key: K,
+): number {
   return list.reduce((total, f) => total + f[key], 0);
 }
 
@@ -433,12 +515,16 @@ function machine(): string {
 const load = () => os.loadavg()[0]!.toFixed(1);
 
 function pagefindVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(projectDir, "node_modules", "pagefind", "package.json"), "utf8")) as { version: string };
+  const pkg = JSON.parse(
+    fs.readFileSync(path.join(projectDir, "node_modules", "pagefind", "package.json"), "utf8"),
+  ) as { version: string };
   return pkg.version;
 }
 
 /** Fetched files grouped by part, largest first. */
-function byPart(fetched: Fetched[]): Array<{ part: string; files: number; served: number; gzip: number }> {
+function byPart(
+  fetched: Fetched[],
+): Array<{ part: string; files: number; served: number; gzip: number }> {
   const parts = new Map<string, { files: number; served: number; gzip: number }>();
   for (const f of fetched) {
     const entry = parts.get(f.part) ?? { files: 0, served: 0, gzip: 0 };
@@ -465,13 +551,9 @@ interface Report {
   chromium: string;
 }
 
-function render(r: Report): string {
+/** The report's opening lines and its "Index" section: index time and the bundle on disk. */
+function renderIndex(r: Report): string[] {
   const lines: string[] = [];
-  const first = r.queries[0]!;
-  const served = sum(first.fetched, "served");
-  const gz = sum(first.fetched, "gzip");
-  const verdict = (bytes: number) => (bytes <= BUDGET ? "within" : `over by ${kB(bytes - BUDGET)}`);
-
   lines.push(
     `Machine: ${machine()}. Load average ${r.load[0]} at the start, ${r.load[1]} at the end (times grow with it).`,
     `Chromium ${r.chromium} (headless, /usr/bin/chromium), Pagefind ${pagefindVersion()}. 1 kB = 1,000 bytes.`,
@@ -491,7 +573,12 @@ function render(r: Report): string {
       "",
     );
   } else {
-    lines.push(`Site: an existing build (--site); ${int(r.pages)} HTML pages on disk. Index time not measured.`, "", "## Index", "");
+    lines.push(
+      `Site: an existing build (--site); ${int(r.pages)} HTML pages on disk. Index time not measured.`,
+      "",
+      "## Index",
+      "",
+    );
   }
   lines.push(
     `Bundle on disk (<out>/pagefind): **${kB(r.bundle.bytes)} in ${int(r.bundle.files)} files**. A reader's browser fetches only the few it needs.`,
@@ -500,6 +587,18 @@ function render(r: Report): string {
     "| --- | ---: | ---: |",
     ...r.bundle.parts.map((p) => `| ${p.part} | ${int(p.files)} | ${int(p.bytes)} |`),
     "",
+  );
+  return lines;
+}
+
+/** The "First query in Chromium" section: every file the first query fetched, by part, against the budget. */
+function renderFirstQuery(r: Report): string[] {
+  const lines: string[] = [];
+  const first = r.queries[0]!;
+  const served = sum(first.fetched, "served");
+  const gz = sum(first.fetched, "gzip");
+  const verdict = (bytes: number) => (bytes <= BUDGET ? "within" : `over by ${kB(bytes - BUDGET)}`);
+  lines.push(
     "## First query in Chromium",
     "",
     `Opened ${r.pagePath}, pressed Ctrl+K, typed “${first.term}” (${TYPING_DELAY_MS} ms a key) and waited until the results were drawn and` +
@@ -509,7 +608,9 @@ function render(r: Report): string {
     "",
     "| # | file | what | served bytes | gzip bytes |",
     "| ---: | --- | --- | ---: | ---: |",
-    ...first.fetched.map((f, i) => `| ${i + 1} | ${f.path} | ${f.part} | ${int(f.served)} | ${int(f.gzip)} |`),
+    ...first.fetched.map(
+      (f, i) => `| ${i + 1} | ${f.path} | ${f.part} | ${int(f.served)} | ${int(f.gzip)} |`,
+    ),
     `| | **total** (${first.fetched.length} files) | | **${int(served)}** | **${int(gz)}** |`,
     "",
     "By part:",
@@ -517,7 +618,8 @@ function render(r: Report): string {
     "| part | files | served bytes | gzip bytes | share of served |",
     "| --- | ---: | ---: | ---: | ---: |",
     ...byPart(first.fetched).map(
-      (p) => `| ${p.part} | ${p.files} | ${int(p.served)} | ${int(p.gzip)} | ${((100 * p.served) / served).toFixed(0)} % |`,
+      (p) =>
+        `| ${p.part} | ${p.files} | ${int(p.served)} | ${int(p.gzip)} | ${((100 * p.served) / served).toFixed(0)} % |`,
     ),
     "",
     `First query: **${kB(served)} served, ${kB(gz)} with gzip** (plus ${kB(sum(first.fetched, "headers"))} of response headers).` +
@@ -532,7 +634,9 @@ function render(r: Report): string {
       ` at least one index chunk: here ${floor.map((f) => `${kB(f.gzip)} (${f.part.split(":")[0]})`).join(" + ")} =` +
       ` **${kB(sum(floor, "gzip"))} with gzip**, ${kB(Math.abs(BUDGET - sum(floor, "gzip")))} ${sum(floor, "gzip") > BUDGET ? "over" : "under"} the budget` +
       " before a single result is shown. The rest is the results' fragments (one per result drawn)." +
-      (meta && indexed ? ` The metadata lists every page's hash and word count, ${(meta.gzip / indexed).toFixed(1)} bytes a page here, so it grows with the site;` : " The metadata grows with the number of pages;") +
+      (meta && indexed
+        ? ` The metadata lists every page's hash and word count, ${(meta.gzip / indexed).toFixed(1)} bytes a page here, so it grows with the site;`
+        : " The metadata grows with the number of pages;") +
       " the search engine is fixed; index chunks are cut by Pagefind at a fixed number of word positions, so a frequent word's chunk stays large.",
   );
   const unreported = first.fetched.filter((f) => f.chromium !== f.served);
@@ -548,6 +652,12 @@ function render(r: Report): string {
     `Time from the shortcut to the results drawn: ${(first.ms / 1000).toFixed(2)} s (typing and the dialog's 300 ms typing pause included; local server, no throttling).` +
       ` Longest main-thread task meanwhile: ${first.longestTaskMs > 0 ? `${first.longestTaskMs.toFixed(0)} ms` : "none of 50 ms or more"}.`,
   );
+  return lines;
+}
+
+/** The "Further queries" and "Opening the filters" sections. */
+function renderLaterQueries(r: Report): string[] {
+  const lines: string[] = [];
   if (r.queries.length > 1) {
     lines.push(
       "",
@@ -558,7 +668,11 @@ function render(r: Report): string {
       ...r.queries.slice(1).map(
         (q) =>
           `| ${q.term} | ${int(q.results)} | ${q.fetched.length} | ${int(sum(q.fetched, "served"))} | ${int(sum(q.fetched, "gzip"))} | ` +
-          `${byPart(q.fetched).map((p) => `${p.files} × ${p.part}`).join(", ") || "nothing"} | ${(q.ms / 1000).toFixed(2)} s | ${q.longestTaskMs > 0 ? `${q.longestTaskMs.toFixed(0)} ms` : "< 50 ms"} |`,
+          `${
+            byPart(q.fetched)
+              .map((p) => `${p.files} × ${p.part}`)
+              .join(", ") || "nothing"
+          } | ${(q.ms / 1000).toFixed(2)} s | ${q.longestTaskMs > 0 ? `${q.longestTaskMs.toFixed(0)} ms` : "< 50 ms"} |`,
       ),
     );
   }
@@ -582,6 +696,13 @@ function render(r: Report): string {
       `Time from the click to the counts drawn: ${(f.ms / 1000).toFixed(2)} s. Longest main-thread task meanwhile: ${f.longestTaskMs > 0 ? `${f.longestTaskMs.toFixed(0)} ms` : "none of 50 ms or more"}.`,
     );
   }
+  return lines;
+}
+
+/** The "Pagefind's web worker or the page's thread" section. */
+function renderWorkerComparison(r: Report): string[] {
+  const lines: string[] = [];
+  const first = r.queries[0]!;
   if (r.compared.length > 0 && r.compared[0]!.runs.length > 0) {
     const ms = (values: number[]) => values.map((v) => v.toFixed(0)).join(", ");
     lines.push(
@@ -591,7 +712,7 @@ function render(r: Report): string {
       `The site runs Pagefind on the page's thread (\`noWorker\`) until the reader opens the filters. For comparison, the first query (“${first.term}”) again, each in a fresh page,` +
         ` with the site's script as built and with Pagefind's web worker switched on from the start, at the machine's speed and under Chromium's ${SLOW_CPU}× CPU slowdown` +
         ` (DevTools throttling; the network is not throttled). ${r.compared[0]!.runs.length} runs each, alternating; medians, then every run.` +
-        " A long task is one of 50 ms or more; \"0\" is a run without one.",
+        ' A long task is one of 50 ms or more; "0" is a run without one.',
       "",
       "| Pagefind runs on | CPU | served bytes | gzip bytes | time to results | runs (ms) | longest main-thread task | runs (ms) |",
       "| --- | --- | ---: | ---: | ---: | --- | ---: | --- |",
@@ -606,7 +727,17 @@ function render(r: Report): string {
       }),
     );
   }
-  return lines.join("\n");
+  return lines;
+}
+
+/** The report as Markdown. */
+function render(r: Report): string {
+  return [
+    ...renderIndex(r),
+    ...renderFirstQuery(r),
+    ...renderLaterQueries(r),
+    ...renderWorkerComparison(r),
+  ].join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -622,20 +753,28 @@ async function main(): Promise<void> {
       keep: { type: "boolean", default: false },
     },
   });
-  const terms = values.queries.split(",").map((t) => t.trim()).filter(Boolean);
+  const terms = values.queries
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
   const runs = Number(values.runs);
   if (terms.length === 0) throw new Error("--queries needs at least one term");
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number of 1 or more, not ${values.runs}`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs must be a whole number of 1 or more, not ${values.runs}`);
 
   const loadAtStart = load();
-  const work = values.site ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "handbook-search-bench-"));
+  const work = values.site
+    ? undefined
+    : fs.mkdtempSync(path.join(os.tmpdir(), "handbook-search-bench-"));
   try {
     let outDir: string;
     let pages: number;
     const builds: BuildRun[] = [];
     if (values.site) {
       outDir = path.resolve(values.site);
-      pages = (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith("index.html")).length;
+      pages = (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((f) =>
+        f.endsWith("index.html"),
+      ).length;
     } else {
       const content = path.join(work!, "content");
       outDir = path.join(work!, "site");
@@ -644,13 +783,19 @@ async function main(): Promise<void> {
       for (let i = 0; i < runs; i++) {
         const run = build(content, outDir);
         builds.push(run);
-        console.error(`  build ${i + 1}: index ${run.indexSeconds.toFixed(2)} s, whole build ${run.buildSeconds.toFixed(1)} s`);
+        console.error(
+          `  build ${i + 1}: index ${run.indexSeconds.toFixed(2)} s, whole build ${run.buildSeconds.toFixed(1)} s`,
+        );
       }
     }
     const bundle = bundleOnDisk(outDir);
     console.error("Measuring queries in Chromium…");
     const pagePath = "/";
-    const { main: measured, compared, chromium } = await measureInBrowser(outDir, pagePath, terms, runs);
+    const {
+      main: measured,
+      compared,
+      chromium,
+    } = await measureInBrowser(outDir, pagePath, terms, runs);
     const report = render({
       load: [loadAtStart, load()],
       pages,
@@ -663,7 +808,10 @@ async function main(): Promise<void> {
       chromium,
     });
     console.log(`\n${report}`);
-    fs.writeFileSync(values.out, `# Search benchmark\n\nWritten by \`npm run bench:search\` on ${new Date().toISOString().slice(0, 10)}.\n\n${report}\n`);
+    fs.writeFileSync(
+      values.out,
+      `# Search benchmark\n\nWritten by \`npm run bench:search\` on ${new Date().toISOString().slice(0, 10)}.\n\n${report}\n`,
+    );
     console.log(`\nWritten to ${path.relative(process.cwd(), values.out)}`);
     if (work && values.keep) console.log(`Kept the handbook and the site in ${work}`);
   } finally {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { isCalendarDay } from "../content/review.ts";
 import { urlPathProblem } from "../content/urls.ts";
 import { defaultBuildOptions, type BuildOptions } from "../eleventy/options.ts";
 
@@ -19,6 +20,8 @@ export const siteOptions = {
   force: { type: "boolean" },
   port: { type: "string" },
   host: { type: "string" },
+  today: { type: "string" },
+  stale: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -48,6 +51,7 @@ export function parseSiteArgs(argv: string[], projectDir = process.cwd()) {
     ...jekyllAndLinks(v["jekyll-config"], v.content, v.links),
     nav: navMode(v.nav),
     ...(v.host !== undefined ? { host: v.host } : {}),
+    ...reviewOptions(v.today, v.stale),
   };
   if (v.host !== undefined && v.host !== "localhost" && net.isIP(v.host) === 0) {
     throw new UsageError(`--host must be an IP address, e.g. 0.0.0.0 to let other machines connect, not "${v.host}"`);
@@ -64,6 +68,13 @@ export function parseSiteArgs(argv: string[], projectDir = process.cwd()) {
 function navMode(nav: string | undefined): "error" | "warn" {
   if (nav !== undefined && nav !== "error" && nav !== "warn") throw new UsageError(`--nav must be error or warn, not "${nav}"`);
   return nav ?? "error";
+}
+
+/** `--today YYYY-MM-DD` (the day reviews are due against) and `--stale warn|error` (what an overdue page is to check). */
+function reviewOptions(today: string | undefined, stale: string | undefined): Pick<BuildOptions, "today" | "stale"> {
+  if (today !== undefined && !isCalendarDay(today)) throw new UsageError(`--today must be a day such as 2026-03-14, not "${today}"`);
+  if (stale !== undefined && stale !== "warn" && stale !== "error") throw new UsageError(`--stale must be warn or error, not "${stale}"`);
+  return { ...(today !== undefined ? { today } : {}), ...(stale !== undefined ? { stale: stale as "warn" | "error" } : {}) };
 }
 
 /** A content folder that is missing, or is a file, is a usage error naming it. */

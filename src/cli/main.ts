@@ -11,6 +11,9 @@ Commands:
   check     check all content without building: front matter, navigation, links, role pages
   new       start a page: new role "Title" --team "Team", or new page "Title" --parent "Parent"
   pages-guard  before a GitHub Pages deploy: fail unless the Pages site is private or _data/site.json says "public": true
+  owners    write .github/CODEOWNERS from the pages' owners (--check: fail when the committed file is out of date)
+  review-issues  open or update one GitHub issue per owner listing their pages overdue for review (--dry-run: print them)
+  pr-summary   what the working tree changes in the handbook against --base REV, for a pull request's job summary
 
 Options:
   --content DIR        folder of Markdown pages (default: content)
@@ -27,6 +30,8 @@ Options:
   --nav error|warn     a navigation problem (a parent that matches no page, an empty title …) stops the build
                        (error, the default) or is listed, the page built but left out of the navigation where
                        Just the Docs leaves it out (warn)
+  --stale warn|error   check: a page overdue for review is a warning (the default) or an error (a scheduled job)
+  --today YYYY-MM-DD   the day reviews are due against (default: today), e.g. to see what is due next month
   --force              replace an output folder that holds files the build did not write
   -h, --help           show this help
 
@@ -74,6 +79,26 @@ export async function main(argv: string[], log: Log = consoleLog): Promise<numbe
         const { serveBuiltSite } = await import("./serve-site.ts");
         const code = await serveBuiltSite(rest);
         return code === "help" ? help() : code;
+      }
+      case "owners": {
+        const [check, args] = [rest.includes("--check"), parseSiteArgs(rest.filter((a) => a !== "--check"))];
+        if (args.help) return help();
+        const { writeOwners } = await import("./owners.ts");
+        return writeOwners(args.options, check, log);
+      }
+      case "review-issues": {
+        const [dryRun, args] = [rest.includes("--dry-run"), parseSiteArgs(rest.filter((a) => a !== "--dry-run"))];
+        if (args.help) return help();
+        const { syncReviewIssues } = await import("./review-issues.ts");
+        return await syncReviewIssues(args.options, dryRun, log);
+      }
+      case "pr-summary": {
+        const at = rest.indexOf("--base");
+        const base = at >= 0 ? rest[at + 1] : undefined;
+        const args = parseSiteArgs(at >= 0 ? [...rest.slice(0, at), ...rest.slice(at + 2)] : rest);
+        if (args.help) return help();
+        const { prSummary } = await import("./pr-summary.ts");
+        return prSummary(args.options, base, log);
       }
       case "pages-guard": {
         if (rest.length > 0) return rest.includes("--help") || rest.includes("-h") ? help() : usage(`pages-guard takes no options`);

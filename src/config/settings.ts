@@ -2,6 +2,8 @@ import fs from "node:fs";
 import { z } from "zod";
 import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import { normaliseBase, urlPathProblem } from "../content/urls.ts";
+import { HANDLE, PERIOD } from "../content/review.ts";
+import { readYaml } from "../content/yaml.ts";
 
 const link = z.object({ title: z.string(), url: z.string() });
 
@@ -68,6 +70,15 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^(https?:\/\/[^/?#]+)?$/, "must be an origin such as https://handbook.example.com, without a path")
     .default(""),
+  /** How often a page is due for review when neither it nor a page above it says (`review_every`). */
+  reviewEvery: z.string().regex(PERIOD, 'must be a period such as "6 months" or "1 year"').default("6 months"),
+  /**
+   * The GitHub handle of each team pages name as `owner` (`"Dev Team": "@northwind-labs/dev-team"`), for CODEOWNERS and
+   * the review issues. A team page may instead give its own handle as its `owner`.
+   */
+  owners: z
+    .record(z.string().min(1), z.string().regex(HANDLE, "must be a GitHub handle such as @northwind-labs/dev-team"))
+    .default({}),
   /**
    * Callout kinds, as in Just the Docs' `callouts`: `{: .note }` above a paragraph or block quote. None unless the
    * settings define them, as in Just the Docs: `{: .note }` is then a plain class.
@@ -89,22 +100,36 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** Reads `_data/site.json` (defaults when absent); problems come back as diagnostics. */
 export function loadSettings(file: string, overrides: Partial<Settings> = {}): { settings: Settings; diagnostics: Diagnostic[] } {
   let raw: unknown = {};
+  let text = "";
   const diagnostics: Diagnostic[] = [];
   if (fs.existsSync(file)) {
+    text = fs.readFileSync(file, "utf8");
     try {
-      raw = JSON.parse(fs.readFileSync(file, "utf8"));
+      raw = JSON.parse(text);
     } catch (e) {
-      diagnostics.push(diagnose("error", file, 1, `settings are not valid JSON: ${(e as Error).message}`));
+      const at = jsonErrorPosition(text, (e as Error).message);
+      diagnostics.push(diagnose("error", file, at.line, `settings are not valid JSON: ${(e as Error).message}; check the commas and quotes near here`, at.column));
     }
   }
   const result = settingsSchema.safeParse({ ...(raw as object), ...definedOnly(overrides) });
   if (!result.success) {
+    // JSON is YAML: the YAML reader tells where each key is, for an error at the key's own line.
+    const where = readYaml(text, { file, line: 1, name: "settings", fix: "" });
     for (const issue of result.error.issues) {
-      diagnostics.push(diagnose("error", file, 1, `setting ${issue.path.join(".")}: ${issue.message}`));
+      const at = where.at(issue.path.map(String)) ?? { line: 1, column: 1 };
+      diagnostics.push(diagnose("error", file, at.line, `setting ${issue.path.join(".")}: ${issue.message}`, at.column));
     }
     return { settings: { ...settingsSchema.parse({}), pathPrefix: "/" }, diagnostics };
   }
   return { settings: { ...result.data, pathPrefix: normaliseBase(result.data.pathPrefix) }, diagnostics };
+}
+
+/** Where JSON.parse stopped, from its message's "position N" (Node 20); line 1 when it does not say. */
+function jsonErrorPosition(text: string, message: string): { line: number; column: number } {
+  const offset = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
+  if (!Number.isInteger(offset)) return { line: 1, column: 1 };
+  const before = text.slice(0, offset);
+  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -24,6 +24,9 @@ const EXAMPLES: Record<string, string> = {
   layout: "default",
   last_modified_date: "${1:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}",
   kind: "${1:role}",
+  owner: "${1:Dev Team}",
+  last_reviewed: "${1:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}",
+  review_every: "${1:6 months}",
 };
 
 /**

@@ -67,7 +67,7 @@ export function splitFrontMatter(text: string): SplitPage | SplitProblem {
 
 /** Front matter as the fast path reads it: the data and each key's position. */
 export interface SimpleFrontMatter {
-  data: Record<string, string | number>;
+  data: Record<string, string | number | Date>;
   keys: Map<string, Position>;
 }
 
@@ -78,18 +78,20 @@ const PLAIN_TEXT = /^[A-Za-z][\x20-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\u
 const DOUBLE_QUOTED = /^"([\x20\x21\x23-\x5B\x5D-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]*)"$/;
 const SINGLE_QUOTED = /^'((?:[\x20-\x26\x28-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]|'')*)'$/;
 const DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
+/** A plain `YYYY-MM-DD`, which YAML's timestamp reads as that day at midnight UTC (`last_reviewed: 2026-03-14`). */
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Plain words YAML 1.2 reads as booleans or null, and keys that are not data (the full reader reports those). */
 const NOT_TEXT = new Set(["true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "__proto__", "constructor", "prototype"]);
 
 /**
  * The front matter of nearly every page, read without the YAML parser: lines of `key: value` where each value is one
- * line of plain or quoted text or a whole number. Gives exactly what readYaml gives for such a text (a test holds it
+ * line of plain or quoted text, a whole number or a day. Gives exactly what readYaml gives for such a text (a test holds it
  * to that on every page of the repository); returns undefined for anything else (comments, lists, nesting, dates,
- * CRLF, a repeated key …), which readYaml then reads. `firstLine` is the file line the text starts on.
+ * times of day, CRLF, a repeated key …), which readYaml then reads. `firstLine` is the file line the text starts on.
  */
 export function simpleFrontMatter(yaml: string, firstLine: number): SimpleFrontMatter | undefined {
   if (yaml.includes("#") || yaml.includes("\r")) return undefined;
-  const data: Record<string, string | number> = {};
+  const data: Record<string, string | number | Date> = {};
   const keys = new Map<string, Position>();
   const lines = yaml.split("\n");
   for (let i = 0; i < lines.length; i++) {
@@ -100,9 +102,10 @@ export function simpleFrontMatter(yaml: string, firstLine: number): SimpleFrontM
     const key = entry[1]!;
     const raw = entry[2]!;
     if (NOT_TEXT.has(key) || Object.hasOwn(data, key)) return undefined;
-    let value: string | number;
+    let value: string | number | Date;
     let quoted: RegExpExecArray | null;
     if (DECIMAL.test(raw)) value = Number(raw);
+    else if ((quoted = DAY.exec(raw))) value = new Date(Date.UTC(Number(quoted[1]), Number(quoted[2]) - 1, Number(quoted[3])));
     else if ((quoted = DOUBLE_QUOTED.exec(raw))) value = quoted[1]!;
     else if ((quoted = SINGLE_QUOTED.exec(raw))) value = quoted[1]!.replace(/''/g, "'");
     else if (PLAIN_TEXT.test(raw) && !raw.includes(": ") && !/[ :]$/.test(raw) && !NOT_TEXT.has(raw)) value = raw;

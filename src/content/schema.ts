@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { DAY, dayOf, HANDLE, isCalendarDay, PERIOD } from "./review.ts";
+
+/** An owner: a team's name (anything not starting with "@"), or a GitHub handle. */
+const OWNER = new RegExp(`^(?:[^@][\\s\\S]*|${HANDLE.source.slice(1, -1)})$`);
 
 // YAML reads `title: 2024` as a number and `title: 2024-03-15` as a date; Jekyll shows both as written.
 const text = z
@@ -46,6 +50,23 @@ export const frontMatterSchema = z
       .optional()
       .describe("The 'Last updated' date shown on the page, YYYY-MM-DD; overrides the date of the page's last commit."),
     kind: text.optional().describe("What the page is (role, team, process, policy, …); a role page may say `kind: role`."),
+    owner: z
+      .string()
+      .trim()
+      .min(1)
+      .regex(OWNER)
+      .optional()
+      .describe("Who keeps the page right: a team's title (Dev Team) or a GitHub handle (@northwind-labs/platform); without it, the nearest ancestor's."),
+    last_reviewed: z
+      .union([z.string().regex(DAY).refine(isCalendarDay), z.date()])
+      .transform((v) => (v instanceof Date ? dayOf(v) : v))
+      .optional()
+      .describe("The day the owner last checked the whole page was still right, YYYY-MM-DD."),
+    review_every: z
+      .string()
+      .regex(PERIOD)
+      .optional()
+      .describe("How often the page is due for review, e.g. 6 months or 1 year; without it, the nearest ancestor's, else the site's."),
   })
   .loose();
 
@@ -92,10 +113,17 @@ export function frontMatterJsonSchema(): Record<string, unknown> {
   }) as Record<string, unknown>;
 }
 
+/** What a key takes, in words, where its type alone does not say it (a pattern, a refinement). */
+const EXPECTED: Record<string, string> = {
+  owner: "a team's title or a GitHub handle such as @northwind-labs/platform",
+  last_reviewed: "a date (YYYY-MM-DD)",
+  review_every: 'a period such as "6 months" or "1 year" (days, weeks, months or years)',
+};
+
 /** Says in words what a key's value must be, read off the schema itself. */
 export function expectationFor(key: string): string {
   const field = (frontMatterSchema.shape as Record<string, z.ZodType>)[key];
-  return field ? describeType(field) : "a valid value";
+  return EXPECTED[key] ?? (field ? describeType(field) : "a valid value");
 }
 
 function describeType(type: z.ZodType): string {

@@ -25,6 +25,10 @@ export interface BuildOptions {
   force?: boolean;
   /** The address the dev server listens on (serve only); unset is 127.0.0.1, this machine only. */
   host?: string;
+  /** The day reviews are due against (`--today`), `YYYY-MM-DD`; unset is today. */
+  today?: string;
+  /** What a page overdue for review is to `check` (`--stale`): a warning (the default) or an error. */
+  stale?: "warn" | "error";
 }
 
 /** The defaults: the repository's own content/ into _site/. */
@@ -49,6 +53,7 @@ export function buildModel(options: BuildOptions, readCache?: ReadCache): SiteMo
     outputDir: options.outputDir,
     navProblems: options.nav === "warn" ? "warning" : "error",
     readCache,
+    today: options.today,
   });
 }
 

@@ -5,6 +5,7 @@
 import path from "node:path";
 import render, { type LayoutData } from "../ui/layout.tsx";
 import { renderGeneratedPage } from "../ui/pages/skills-and-tools.tsx";
+import { renderReviewStatus } from "../ui/pages/review-status.tsx";
 import type { HandbookPage } from "../navigation/tree.ts";
 import type { SiteModel } from "../site/model.ts";
 import { pageView } from "../view/page-view.ts";
@@ -45,8 +46,13 @@ export function renderPage(model: SiteModel, page: HandbookPage, search: boolean
   };
   const href = (url: string) => model.href(url);
   const generated = page.source.generated ? model.roles.generatedAt(page.url) : undefined;
-  const content = generated ? renderGeneratedPage(generated, model.roles, href) : md.render(page.source.body, env);
-  return render({ ...env, view: pageView(model, page), settings: model.settings, search, content });
+  const view = pageView(model, page);
+  const content = generated
+    ? renderGeneratedPage(generated, model.roles, href)
+    : view.reviewStatus
+      ? renderReviewStatus(view.reviewStatus, href, model.settings.lang)
+      : md.render(page.source.body, env);
+  return render({ ...env, view, settings: model.settings, search, content });
 }
 
 /**

@@ -16,6 +16,9 @@ import { loadNames } from "./names.ts";
 import { checkingMarkdown, readPage, rolePageProblems, type PageReading, type ParsedPage } from "./page-reading.ts";
 import { readContent, type ReadCache } from "./read.ts";
 import { loadSettings, type Settings } from "../config/settings.ts";
+import { dayOf } from "../content/review.ts";
+import { ownershipProblems, resolveOwnership, type Ownership } from "../navigation/owners.ts";
+import { ownerAnchor, planReviewPage } from "./review-page.ts";
 
 export type { ParsedPage } from "./page-reading.ts";
 
@@ -35,6 +38,8 @@ export interface SiteInputs {
   readCache?: ReadCache;
   /** The folder the site is written to: when it is inside the content folder, it is not content (nor its staging folders). */
   outputDir?: string;
+  /** The day reviews are due against, `YYYY-MM-DD` (UTC); today when not given. */
+  today?: string;
   /** What a navigation problem is (`--nav`): an error, or a warning with the page left out of the navigation. */
   navProblems?: "error" | "warning";
 }
@@ -61,6 +66,10 @@ export class SiteModel {
     readonly jekyll?: JekyllSite,
     /** The files the build copies into the site as they are (images, PDFs; a Jekyll site's static files). */
     readonly assets: readonly Asset[] = [],
+    /** Each page's owner and review period, own or inherited (src/navigation/owners.ts). */
+    readonly ownership: Ownership = resolveOwnership(tree, settings.owners),
+    /** The day reviews are due against, `YYYY-MM-DD` (UTC): the day the model was read, unless told. */
+    readonly today: string = dayOf(new Date()),
   ) {}
 
   /** A page's heading ids and the links it writes. */
@@ -133,6 +142,7 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
     read?.readings,
     jekyll,
     assets,
+    inputs.today,
     inputs.navProblems,
   );
 }
@@ -163,6 +173,7 @@ export function modelOf(
   readings?: ReadonlyMap<string, PageReading>,
   jekyll?: JekyllSite,
   assets: readonly Asset[] = [],
+  today: string = dayOf(new Date()),
   navProblems: "error" | "warning" = "error",
 ): SiteModel {
   let md: ReturnType<typeof checkingMarkdown> | undefined;
@@ -182,10 +193,18 @@ export function modelOf(
   const { diagnostics: clashes, generated } = clashesWithGenerated(sources, planned);
   // A generated page has no Markdown; only its heading ids, so links to them are checked.
   for (const g of generated) parsed.set(g.source.file, { links: { anchors: new Set(g.anchors), links: [] }, roleProblems: rolePageProblems(g.source, []), htmlProblems: [] });
-  const { tree, diagnostics: treeProblems } = buildNavTree([...sources, ...generated.map((g) => g.source)], {
+  const review = planReviewPage(sources, path.resolve(contentDir));
+  const { tree, diagnostics: treeProblems } = buildNavTree([...sources, ...generated.map((g) => g.source), ...(review.page ? [review.page] : [])], {
     navSort: settings.navSort,
     problems: navProblems,
   });
   const roles = indexRoles(rolePages, tree, generated, unknown);
-  return new SiteModel(settings, path.resolve(contentDir), tree, [...diagnostics, ...clashes, ...treeProblems], roles, parsed, jekyll, assets);
+  const ownership = resolveOwnership(tree, settings.owners);
+  if (review.page) {
+    // The Review status page has a section per owner; links to them are checked.
+    const anchors = new Set(tree.pages.map((p) => ownerAnchor(ownership.ownerOf(p))));
+    parsed.set(review.page.file, { links: { anchors, links: [] }, roleProblems: [], htmlProblems: [] });
+  }
+  const problems = [...diagnostics, ...clashes, ...review.diagnostics, ...treeProblems, ...ownershipProblems(tree, ownership, today)];
+  return new SiteModel(settings, path.resolve(contentDir), tree, problems, roles, parsed, jekyll, assets, ownership, today);
 }

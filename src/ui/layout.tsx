@@ -8,6 +8,7 @@ import { Breadcrumbs } from "./components/Breadcrumbs.tsx";
 import { ChildList } from "./components/ChildList.tsx";
 import { PageMeta } from "./components/PageMeta.tsx";
 import { PrevNext } from "./components/PrevNext.tsx";
+import { ReviewNotice } from "./components/ReviewNotice.tsx";
 import { PageShell, renderShell } from "./components/PageShell.tsx";
 import { TeamMatrix } from "./components/TeamMatrix.tsx";
 import { Toc } from "./components/Toc.tsx";
@@ -43,6 +44,7 @@ export default function render(data: LayoutData): string {
       aside={toc && <Toc items={toc} placement="aside" />}
     >
       <Breadcrumbs trail={view.breadcrumbs} href={href} />
+      <ReviewNotice review={view.review} href={href} lang={settings.lang} />
       {toc && <Toc items={toc} placement="inline" />}
       <article class="content" data-pagefind-body={facets ? true : undefined}>
         {facets && <SearchData facets={facets} />}
@@ -55,7 +57,7 @@ export default function render(data: LayoutData): string {
           <a href="#top">Back to top</a>
         </p>
       )}
-      {view.source && <PageMeta lastUpdated={view.source.lastUpdated} editUrl={view.source.editUrl} lang={settings.lang} />}
+      {view.source && <PageMeta lastUpdated={view.source.lastUpdated} review={view.review} editUrl={view.source.editUrl} href={href} lang={settings.lang} />}
       <PrevNext previous={view.previous} next={view.next} href={href} />
     </PageShell>,
   );

@@ -7,6 +7,7 @@ import type { TeamRoles } from "../roles/directory.ts";
 import { describeForSearch, type SearchFacets } from "../search/facets.ts";
 import type { SiteModel } from "../site/model.ts";
 import { editUrlOf, lastUpdated, type LastUpdated } from "../site/page-meta.ts";
+import { reviewStatusOf, reviewViewOf, type ReviewStatusView, type ReviewView } from "./review-view.ts";
 
 /** A child page in its parent's list. */
 export type ChildLink = PageLink & { summary?: string };
@@ -40,6 +41,10 @@ export interface PageView {
   toolUrls: Record<string, string>;
   /** When it last changed and where to edit it; undefined on a generated page (it has no file). */
   source: { lastUpdated: LastUpdated; editUrl: string | undefined } | undefined;
+  /** Who owns the page and when its review is due; undefined for a page the handbook does not track. */
+  review: ReviewView | undefined;
+  /** On the generated Review status page: every tracked page by owner. */
+  reviewStatus: ReviewStatusView | undefined;
 }
 
 /** What a page shows from the model: the one place the layout's data is computed. */
@@ -70,5 +75,7 @@ export function pageView(model: SiteModel, page: HandbookPage): PageView {
     source: page.source.generated
       ? undefined
       : { lastUpdated: lastUpdated(model, page.source), editUrl: editUrlOf(model.settings, page.source.relPath) },
+    review: reviewViewOf(model, page),
+    reviewStatus: reviewStatusOf(model, page),
   };
 }

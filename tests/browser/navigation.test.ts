@@ -309,6 +309,7 @@ describe("navigating the built handbook in a browser", () => {
           "People",
           "Glossary",
           "Skills & Tools",
+          "Review status",
         ],
         "the sidebar's links without the script",
       );

@@ -127,3 +127,52 @@ describe("npm run check -- --nav warn", () => {
     assert.match(result.stderr, /--nav must be error or warn, not "quiet"/);
   });
 });
+
+describe("npm run check on pages overdue for review", () => {
+  const owners = "tests/fixtures/owners";
+  const stale = [
+    "Overdue for review: 6 pages of 5 owners",
+    "Dev Team (@northwind-labs/dev-team): 2 pages overdue for review",
+    `${owners}/teams/dev-team/qa-engineer.md:5:16 warning overdue for review since December 1, 2025 (last reviewed June 1, 2025, reviewed every 6 months); check the page is still right, then set last_reviewed: 2026-03-01`,
+    `${owners}/teams/dev-team/on-call.md:5:16 warning overdue for review since February 15, 2026 (last reviewed August 15, 2025, reviewed every 6 months); check the page is still right, then set last_reviewed: 2026-03-01`,
+    "@jane-doe: 1 page overdue for review",
+    `${owners}/policies.md:6:16 warning overdue for review since January 1, 2026 (last reviewed January 1, 2025, reviewed every year); check the page is still right, then set last_reviewed: 2026-03-01`,
+    "People & Operations (@northwind-labs/people-operations): 1 page overdue for review",
+    `${owners}/index.md:5:16 warning overdue for review since July 15, 2025 (last reviewed January 15, 2025, reviewed every 6 months); check the page is still right, then set last_reviewed: 2026-03-01`,
+    "Platform Crew (@acme/platform-crew): 1 page overdue for review",
+    `${owners}/teams/platform/runbook.md:5:16 warning overdue for review since June 1, 2025 (last reviewed December 1, 2024, reviewed every 6 months); check the page is still right, then set last_reviewed: 2026-03-01`,
+    "No owner: 1 page overdue for review",
+    `${owners}/notes.md:4:16 warning overdue for review since July 1, 2025 (last reviewed January 1, 2025, reviewed every 6 months); check the page is still right, then set last_reviewed: 2026-03-01`,
+  ];
+
+  test("lists them as warnings grouped by owner, the longest overdue first, and passes", async () => {
+    const result = await runCli(["check", "--content", fixture("owners"), "--today", "2026-03-01"]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(result.stderr.trimEnd().split("\n"), [
+      `${owners}/notes.md:2:1 warning page has no owner; add owner: with the team that keeps it right, here or on a page above it`,
+      ...stale,
+    ]);
+    assert.match(result.stdout, /^✔ 11 pages checked in \d+ ms: 0 errors, 7 warnings \(6 overdue for review\)$/m);
+  });
+
+  test("--stale error makes them errors, for a scheduled job, and exits 1", async () => {
+    const result = await runCli(["check", "--content", fixture("owners"), "--today", "2026-03-01", "--stale", "error"]);
+    assert.equal(result.code, 1);
+    assert.deepEqual(result.stderr.trimEnd().split("\n").slice(1), stale.map((line) => line.replace(" warning overdue", " error overdue")));
+    assert.match(result.stdout, /^✖ 11 pages checked in \d+ ms: 6 errors, 1 warning \(6 overdue for review\)$/m);
+  });
+
+  test("in GitHub Actions, each overdue page is also an annotation on its last_reviewed line", async () => {
+    const result = await runCli(["check", "--content", fixture("owners"), "--today", "2026-03-01"], { GITHUB_ACTIONS: "true" });
+    assert.ok(result.stderr.includes(`::warning file=${owners}/notes.md,line=4,col=16::overdue for review since July 1, 2025`), result.stderr);
+  });
+
+  test("--stale and --today take only the values they name", async () => {
+    const stale = await runCli(["check", "--content", fixture("owners"), "--stale", "fail"]);
+    assert.equal(stale.code, 2);
+    assert.match(stale.stderr, /^error: --stale must be warn or error, not "fail"$/m);
+    const today = await runCli(["check", "--content", fixture("owners"), "--today", "2026-02-30"]);
+    assert.equal(today.code, 2);
+    assert.match(today.stderr, /^error: --today must be a day such as 2026-03-14, not "2026-02-30"$/m);
+  });
+});

@@ -24,6 +24,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "directory of skills and tools", url: "/skills-and-tools/" },
   { name: "tool", url: "/tools/kubernetes/" },
   { name: "skill", url: "/skills/accessibility/" },
+  { name: "review status", url: "/review-status/" },
 ];
 
 /** The page types of a built site; throws when the build did not write one of them, so no type drops out unseen. */

@@ -39,7 +39,7 @@ export interface RunResult {
 }
 
 /** Commands run in this process (through the same `main` as `npm run`); others, such as `new`, in a child process. */
-const IN_PROCESS = new Set(["build", "check", "new"]);
+const IN_PROCESS = new Set(["build", "check", "new", "review-issues", "pr-summary"]);
 
 /**
  * In-process commands run one at a time: Pagefind's Node API drives one indexing service per process, which a build

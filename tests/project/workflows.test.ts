@@ -23,7 +23,7 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const WORKFLOWS = ["pull-request.yml", "deploy.yml"];
+const WORKFLOWS = ["pull-request.yml", "deploy.yml", "review.yml"];
 const text = (name: string) => fs.readFileSync(path.join(projectDir, ".github", "workflows", name), "utf8");
 const read = (name: string) => parseYaml(text(name)) as Workflow;
 const stepsOf = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
@@ -57,6 +57,27 @@ describe("GitHub workflows", () => {
     assert.ok(steps.some((s) => s.run?.trim() === "npm ci"));
     const upload = steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"));
     assert.equal(upload?.with?.path, "_site/");
+  });
+
+  test("on a pull request: a summary of the changes against the base commit, and CODEOWNERS kept up to date", () => {
+    const steps = stepsOf(read("pull-request.yml"));
+    const summary = steps.find((s) => s.run && scriptsCalled(s.run).includes("pr-summary"));
+    assert.match(summary?.run ?? "", /--base "\$BASE_SHA"/);
+    assert.equal(summary?.env?.BASE_SHA, "${{ github.event.pull_request.base.sha }}");
+    assert.ok(steps.some((s) => s.run?.trim() === "npm run owners -- --check"));
+  });
+
+  test("every week: review issues per owner (a dry run by hand), then the check with overdue pages as errors", () => {
+    const workflow = read("review.yml");
+    const schedule = workflow.on.schedule as Array<{ cron: string }>;
+    assert.match(schedule[0]!.cron, /^\S+ \S+ \* \* [0-6]$/, "weekly");
+    assert.ok("workflow_dispatch" in workflow.on);
+    const steps = stepsOf(workflow);
+    const issues = steps.find((s) => s.run && scriptsCalled(s.run).includes("review-issues"));
+    assert.match(issues?.run ?? "", /"\$DRY_RUN" = "true" \]; then npm run review-issues -- --dry-run; else npm run review-issues; fi/);
+    assert.equal(issues?.env?.GITHUB_TOKEN, "${{ github.token }}");
+    assert.ok(steps.some((s) => s.run?.trim() === "npm run check -- --stale error"));
+    assert.ok(steps.indexOf(issues!) < steps.findIndex((s) => s.run?.includes("--stale error")), "the issues are written before the check fails");
   });
 
   test("on main: builds with the repository's path prefix and deploys to GitHub Pages", () => {
@@ -111,12 +132,16 @@ describe("GitHub workflows: what each job can reach", () => {
     }
   });
 
-  test("only the deploy job may publish: pages: write and id-token: write are its, and no other job writes", () => {
+  test("only the deploy job may publish: pages: write and id-token: write are its, and no other job writes but the reminders' issues", () => {
     for (const { where, permissions } of jobs) {
       assert.equal(typeof permissions, "object", `${where}: permissions are listed one by one, not read-all or write-all`);
       const granted = permissions as Record<string, string>;
       if (where === "deploy.yml deploy") {
         assert.deepEqual(granted, { pages: "write", "id-token": "write" });
+        continue;
+      }
+      if (where === "review.yml remind") {
+        assert.deepEqual(granted, { contents: "read", issues: "write" });
         continue;
       }
       for (const [scope, level] of Object.entries(granted)) {
@@ -131,11 +156,17 @@ describe("GitHub workflows: what each job can reach", () => {
     assert.deepEqual(steps.map((s) => s.uses?.split("@")[0] ?? s.run), ["actions/deploy-pages"]);
   });
 
-  test("the site that is published restores nothing from a cache another run wrote", () => {
-    const setup = (read("deploy.yml").jobs.build!.steps ?? []).find((s) => s.uses?.startsWith("actions/setup-node@"));
-    assert.ok(setup);
-    assert.equal(setup.with?.cache, undefined);
-    assert.equal(setup.with?.["package-manager-cache"], false);
+  test("the site that is published, and the job that writes issues, restore nothing from a cache another run wrote", () => {
+    for (const job of [read("deploy.yml").jobs.build!, read("review.yml").jobs.remind!]) {
+      const setup = (job.steps ?? []).find((s) => s.uses?.startsWith("actions/setup-node@"));
+      assert.ok(setup);
+      assert.equal(setup.with?.cache, undefined);
+      assert.equal(setup.with?.["package-manager-cache"], false);
+    }
+  });
+
+  test("the reminders run the default branch's code only: on a schedule or by hand, never for a pull request", () => {
+    assert.deepEqual(Object.keys(read("review.yml").on).sort(), ["schedule", "workflow_dispatch"]);
   });
 
   test("the pull-request workflow, which runs the pull request's code, reaches no secret and no write token", () => {

@@ -131,6 +131,10 @@ describe("the fast path gives exactly what the YAML reader gives", () => {
     "title: 012\n",
     "constructor: x\n",
     "title:\n",
+    "last_reviewed: 2026-03-14\n",
+    "last_reviewed: 2026-02-30\n",
+    "last_reviewed: 2026-3-14\n",
+    "last_reviewed: 2026-03-14 10:00\n",
   ];
   test("on every page of content/ and tests/fixtures/, and on edge cases", () => {
     let fast = 0;
