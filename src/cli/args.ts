@@ -15,6 +15,7 @@ export const siteOptions = {
   "no-search": { type: "boolean" },
   "jekyll-config": { type: "string" },
   links: { type: "string" },
+  nav: { type: "string" },
   quiet: { type: "boolean" },
   force: { type: "boolean" },
   port: { type: "string" },
@@ -48,6 +49,7 @@ export function parseSiteArgs(argv: string[], projectDir = process.cwd()) {
     search: !v["no-search"],
     force: v.force === true,
     ...jekyllAndLinks(v["jekyll-config"], v.content, v.links),
+    nav: navMode(v.nav),
     ...(v.host !== undefined ? { host: v.host } : {}),
     ...reviewOptions(v.today, v.stale),
   };
@@ -60,6 +62,12 @@ export function parseSiteArgs(argv: string[], projectDir = process.cwd()) {
   const port = v.port === undefined ? 8080 : Number(v.port);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
   return { options, quiet: v.quiet === true, help: v.help === true, port };
+}
+
+/** `--nav error|warn`: what a navigation problem (a parent that matches no page, an empty title …) is. */
+function navMode(nav: string | undefined): "error" | "warn" {
+  if (nav !== undefined && nav !== "error" && nav !== "warn") throw new UsageError(`--nav must be error or warn, not "${nav}"`);
+  return nav ?? "error";
 }
 
 /** `--today YYYY-MM-DD` (the day reviews are due against) and `--stale warn|error` (what an overdue page is to check). */

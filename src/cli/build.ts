@@ -9,6 +9,7 @@ import { consoleLog, report, type Log } from "../shared/log.ts";
 import { FEED_FROM, startLinkFeed } from "../links/feed.ts";
 import { checkBuiltLinks, type BuiltLinksReport } from "../site/link-gate.ts";
 import { rolesSummary } from "../roles/roles-json.ts";
+import { leftOutSummary } from "../navigation/summary.ts";
 import { validateContent } from "../site/validate.ts";
 import { MARKER_TEXT, OUTPUT_MARKER, outputFolderProblem, removeLeftStaging, stagingFolder } from "./output-folder.ts";
 
@@ -90,7 +91,7 @@ export async function buildSite(options: BuildOptions, log: Log = consoleLog): P
   } else if (links) {
     log.info(`Links: ${links.checked} internal links and anchors on ${links.pages} pages resolve (checked in ${links.ms.toFixed(0)} ms)`);
   }
-  for (const line of rolesSummary(model.roles)) log.info(line);
+  for (const line of [...leftOutSummary(model.tree), ...rolesSummary(model.roles)]) log.info(line);
   return { pages, ms };
 }
 

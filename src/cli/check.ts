@@ -1,5 +1,6 @@
 import { buildModel, linkSeverity, type BuildOptions } from "../eleventy/options.ts";
 import { rolesSummary } from "../roles/roles-json.ts";
+import { leftOutSummary } from "../navigation/summary.ts";
 import { consoleLog, report, type Log } from "../shared/log.ts";
 import { reviewIndexOf, staleReport } from "../site/review.ts";
 import { validateContent } from "../site/validate.ts";
@@ -34,6 +35,6 @@ export function checkSite(options: BuildOptions, log: Log = consoleLog): number 
       `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}` +
       (overdue > 0 ? ` (${overdue} overdue for review)` : ""),
   );
-  for (const line of rolesSummary(model.roles)) log.info(line);
+  for (const line of [...leftOutSummary(model.tree), ...rolesSummary(model.roles)]) log.info(line);
   return errors > 0 ? 1 : 0;
 }

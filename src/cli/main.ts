@@ -27,6 +27,9 @@ Options:
   --jekyll-config FILE build a Just the Docs site: its _config.yml (settings, site variables for Liquid,
                        Jekyll's file rules); --content defaults to the file's folder
   --links error|warn   a broken link or anchor stops the build (error, the default) or is listed (warn)
+  --nav error|warn     a navigation problem (a parent that matches no page, an empty title …) stops the build
+                       (error, the default) or is listed, the page built but left out of the navigation where
+                       Just the Docs leaves it out (warn)
   --stale warn|error   check: a page overdue for review is a warning (the default) or an error (a scheduled job)
   --today YYYY-MM-DD   the day reviews are due against (default: today), e.g. to see what is due next month
   --force              replace an output folder that holds files the build did not write

@@ -6,6 +6,7 @@ import { handbookPlugin } from "../eleventy/plugin.ts";
 import { BuildSession } from "../eleventy/session.ts";
 import { consoleLog, report, type Log } from "../shared/log.ts";
 import { ReadCache } from "../site/read.ts";
+import { leftOutSummary } from "../navigation/summary.ts";
 import { MARKER_TEXT, OUTPUT_MARKER, outputFolderProblem } from "./output-folder.ts";
 
 /** Builds, serves with live reload and rebuilds on change. Returns -1 while serving (the process stays up). */
@@ -22,6 +23,7 @@ export async function serveSite(options: BuildOptions, port: number, log: Log = 
     log.info("Fix the errors above; the server starts once the content builds.");
     return 1;
   }
+  for (const line of leftOutSummary(model.tree)) log.info(line);
   fs.mkdirSync(options.outputDir, { recursive: true });
   fs.writeFileSync(path.join(options.outputDir, OUTPUT_MARKER), MARKER_TEXT);
   const session = new BuildSession({ ...options, port }, log, model, readCache);

@@ -34,6 +34,8 @@ export const settingsSchema = z.object({
    * input; `kramdown` for `kramdown: { input: kramdown }`), so a migrated site's #anchor links keep working.
    */
   headingIds: z.enum(["github", "kramdown-gfm", "kramdown"]).default("github"),
+  /** kramdown's typography (smart quotes, dashes, ellipses), as Jekyll renders a site's pages; set for a Jekyll site. */
+  typography: z.enum(["plain", "kramdown"]).default("plain"),
   /** A "Back to top" link at the end of long pages (Just the Docs' `back_to_top`). */
   backToTop: z.boolean().default(true),
   /** The theme for readers who have not picked one: `auto` follows the operating system (Just the Docs' `color_scheme`). */
@@ -77,7 +79,10 @@ export const settingsSchema = z.object({
   owners: z
     .record(z.string().min(1), z.string().regex(HANDLE, "must be a GitHub handle such as @northwind-labs/dev-team"))
     .default({}),
-  /** Callout kinds, as in Just the Docs' `callouts`: `{: .note }` above a paragraph or block quote. */
+  /**
+   * Callout kinds, as in Just the Docs' `callouts`: `{: .note }` above a paragraph or block quote. None unless the
+   * settings define them, as in Just the Docs: `{: .note }` is then a plain class.
+   */
   callouts: z
     .record(
       z.string(),
@@ -86,13 +91,7 @@ export const settingsSchema = z.object({
         color: z.enum(["blue", "green", "yellow", "red", "purple", "grey"]),
       }),
     )
-    .default({
-      note: { title: "Note", color: "blue" },
-      important: { title: "Important", color: "green" },
-      warning: { title: "Warning", color: "red" },
-      highlight: { color: "yellow" },
-      new: { title: "New", color: "purple" },
-    }),
+    .default({}),
 });
 
 /** Validated site settings. */

@@ -54,6 +54,9 @@ export function parseSource(file: string, relPath: string, text: string): Parsed
     delete (data as Record<string, unknown>)[key];
   }
 
+  // An empty `title:` keeps the page out of the navigation, as in Just the Docs: the navigation reports it (or, on a
+  // GitHub Pages site, the page's first heading gives the title), so it is no type error here.
+  if ((data as Record<string, unknown>).title === null) delete (data as Record<string, unknown>).title;
   const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
     const seen = new Set<string>();

@@ -41,9 +41,9 @@ export const frontMatterSchema = z
       .optional()
       .describe("URL of the page, e.g. /teams/ (defaults to the file's path)."),
     layout: z
-      .enum(["default", "page", "home"])
+      .enum(["default", "page", "home", "minimal"])
       .optional()
-      .describe("Layout; all of Just the Docs' page layouts render with the handbook layout."),
+      .describe("Layout; Just the Docs' page layouts render with the handbook layout, `minimal` without the sidebar."),
     last_modified_date: z
       // YAML reads an unquoted 2024-03-15 as a date; a quoted one stays text, and so may one with a time of day.
       .union([z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([ T].*)?$/), z.date()])

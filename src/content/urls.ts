@@ -91,6 +91,20 @@ export function withBase(base: string, url: string): string {
   return prefix + url;
 }
 
+/**
+ * A site path with the path prefix it was written with taken off (`/docs/x/` with base `/docs/` → `/x/`): a Jekyll
+ * site's pages often write `{{ site.baseurl }}` out by hand; the build adds its own prefix again. Others as given.
+ */
+export function withoutBase(base: string | undefined, url: string): string {
+  const prefix = normaliseBase(base).slice(0, -1);
+  if (prefix === "" || !url.startsWith("/")) return url;
+  if (url === prefix || url.startsWith(prefix + "/") || url.startsWith(prefix + "?") || url.startsWith(prefix + "#")) {
+    const rest = url.slice(prefix.length);
+    return rest.startsWith("/") ? rest : "/" + rest;
+  }
+  return url;
+}
+
 /** Normalises a path prefix to the form `/x/y/` (or `/`). */
 export function normaliseBase(base: string | undefined): string {
   const trimmed = (base ?? "/").trim().replace(/^\/+|\/+$/g, "");

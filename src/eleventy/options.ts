@@ -19,6 +19,8 @@ export interface BuildOptions {
   jekyllConfig?: string;
   /** What a broken link or anchor is: an error that stops the build (the default), or a warning that is listed. */
   links: "error" | "warn";
+  /** What a navigation problem is: an error that stops the build (the default), or a warning, the page left out of the navigation (`--nav warn`). */
+  nav?: "error" | "warn";
   /** Write into an output folder that holds files the build did not write (`--force`). */
   force?: boolean;
   /** The address the dev server listens on (serve only); unset is 127.0.0.1, this machine only. */
@@ -51,6 +53,7 @@ export function buildModel(options: BuildOptions, readCache?: ReadCache): SiteMo
     overrides: options.overrides,
     jekyllConfig: options.jekyllConfig,
     outputDir: options.outputDir,
+    navProblems: options.nav === "warn" ? "warning" : "error",
     readCache,
     today: options.today,
   });

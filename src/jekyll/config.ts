@@ -1,6 +1,7 @@
 // A Just the Docs site's `_config.yml`: parsed into Jekyll's `site` variable for Liquid, and mapped onto the
 // handbook's settings where a key means something here. Pure: it is given the file's text and returns data and
 // diagnostics; src/jekyll/site.ts reads the file.
+import { Parser } from "htmlparser2";
 import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import { urlPathProblem } from "../content/urls.ts";
 import { readYaml } from "../content/yaml.ts";
@@ -165,22 +166,26 @@ export function readJekyllConfig(file: string, text: string): JekyllConfig {
   }
 
   const callouts = site.callouts;
-  if (callouts !== undefined && callouts !== null) {
+  // Just the Docs has no callout kinds of its own: without `callouts`, `{: .note }` is a plain class.
+  if (callouts === undefined || callouts === null) settings.callouts = {};
+  else {
     if (typeof callouts !== "object" || Array.isArray(callouts)) {
       problem("error", ["callouts"], "callouts must map each callout's class to its title and color, e.g. note: { title: Note, color: blue }");
     } else {
       const kinds: NonNullable<Settings["callouts"]> = {};
       for (const [name, value] of Object.entries(callouts as Record<string, unknown>)) {
         const kind = (value ?? {}) as { title?: unknown; color?: unknown };
-        const color = CALLOUT_COLORS[String(kind.color ?? "")];
+        let color = CALLOUT_COLORS[String(kind.color ?? "")];
         if (!color) {
           const where = kind.color === undefined ? [name] : [name, "color"];
-          problem(
-            "error",
-            ["callouts", ...where],
-            `callout "${name}" needs a color: one of ${Object.keys(CALLOUT_COLORS).join(", ")}${kind.color === undefined ? "" : `, not "${String(kind.color)}"`}`,
-          );
-          continue;
+          const choose = `one of ${Object.keys(CALLOUT_COLORS).join(", ")}`;
+          if (kind.color === undefined) {
+            problem("error", ["callouts", ...where], `callout "${name}" needs a color: ${choose}`);
+            continue;
+          }
+          // A colour the site's own Sass defines (`$calloutsgreen`): the handbook has no such colour, so grey.
+          problem("warning", ["callouts", ...where], `callout "${name}" color "${String(kind.color)}" is not one of ${Object.keys(CALLOUT_COLORS).join(", ")}; it is shown grey`);
+          color = "grey";
         }
         kinds[name] = kind.title === undefined || kind.title === null ? { color } : { title: String(kind.title), color };
       }
@@ -205,6 +210,8 @@ export function readJekyllConfig(file: string, text: string): JekyllConfig {
   const kramdown = site.kramdown as { input?: unknown } | undefined;
   const input = kramdown && typeof kramdown === "object" ? String(kramdown.input ?? "GFM") : "GFM";
   settings.headingIds = input.toLowerCase() === "kramdown" ? "kramdown" : "kramdown-gfm";
+  // kramdown renders quotes, dashes and ellipses typographically (its `smart_quotes` and typographic symbols).
+  settings.typography = "kramdown";
 
   for (const key of ["exclude", "include"] as const) {
     const value = site[key];
@@ -223,18 +230,10 @@ export function readJekyllConfig(file: string, text: string): JekyllConfig {
   return config;
 }
 
-/** The text of a snippet of HTML: tags dropped, the common entities decoded, spaces collapsed. */
+/** The text of a snippet of HTML, as htmlparser2 reads it: tags dropped, entities decoded, spaces collapsed. */
 export function htmlToText(html: string): string {
-  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", copy: "©", reg: "®", mdash: "—", ndash: "–" };
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) =>
-      name.startsWith("#x") || name.startsWith("#X")
-        ? String.fromCodePoint(parseInt(name.slice(2), 16))
-        : name.startsWith("#")
-          ? String.fromCodePoint(Number(name.slice(1)))
-          : (named[name.toLowerCase()] ?? all),
-    )
-    .replace(/\s+/g, " ")
-    .trim();
+  let text = "";
+  const parser = new Parser({ ontext: (part) => void (text += part) }, { decodeEntities: true });
+  parser.end(html);
+  return text.replace(/\s+/g, " ").trim();
 }

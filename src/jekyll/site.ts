@@ -9,6 +9,7 @@ import { readYaml, NOT_DATA_KEYS } from "../content/yaml.ts";
 import { walkFiles } from "../content/files.ts";
 import { settingsSchema, type Settings } from "../config/settings.ts";
 import { readJekyllConfig, type JekyllConfig } from "./config.ts";
+import { githubMetadata, githubWarnings, originRemote, repositoryFromRemote } from "./github.ts";
 import { applyLiquid, pageVariable, type LiquidResult } from "./liquid.ts";
 
 /** A Jekyll site being built: its configuration and which of its files are pages, assets or left out. */
@@ -163,11 +164,19 @@ function isInside(child: string, parent: string): boolean {
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
-/** Jekyll's `site` for Liquid: the configuration, `baseurl` empty (the build prefixes URLs), pages and `_data/`. */
+/**
+ * Jekyll's `site` for Liquid: the configuration, `baseurl` empty (the build prefixes URLs), pages, `_data/`, and
+ * `site.github` as GitHub Pages gives it (src/jekyll/github.ts).
+ */
 export function siteVariable(jekyll: JekyllSite, pages: readonly SourcePage[]): { site: Record<string, unknown>; diagnostics: Diagnostic[] } {
   const { data, diagnostics } = readDataFolder(path.join(jekyll.sourceDir, "_data"));
   const list = pages.map((p) => pageVariable(p, jekyll.sourceDir));
+  const configured = jekyll.config.site.repository;
+  const remote = originRemote(jekyll.sourceDir);
+  const github = githubMetadata(typeof configured === "string" && configured.includes("/") ? configured.trim() : remote && repositoryFromRemote(remote));
+  diagnostics.push(...githubWarnings(pages, github));
   const site = {
+    github,
     ...jekyll.config.site,
     baseurl: "",
     pages: list,

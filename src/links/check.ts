@@ -3,9 +3,11 @@ import type Token from "markdown-it/lib/token.mjs";
 import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
 import { closest } from "../content/suggest.ts";
-import { pageUrlCandidates } from "../content/urls.ts";
+import { pageUrlCandidates, withoutBase } from "../content/urls.ts";
+import { footnoteId } from "../markdown/footnotes.ts";
 import { sourceLines } from "../markdown/lines.ts";
 import type { NavTree } from "../navigation/tree.ts";
+import { idsIn } from "./site.ts";
 import { hasScheme, isDisguisedExternal, isSchemeRelative, isTopOfPage, safeDecodeURI } from "../shared/hrefs.ts";
 
 /** A link written in a page's Markdown. */
@@ -32,17 +34,16 @@ export function scanPage(tokens: Token[], page: SourcePage): PageLinks {
   const where = sourceLines(tokens);
   for (const [i, token] of tokens.entries()) {
     // Heading ids, and ids given to other blocks with kramdown's `{: #id }`.
-    const id = token.attrGet?.("id");
+    const id = token.attrGet?.("id") ?? footnoteId(token);
     if (id && token.nesting >= 0) anchors.add(id);
-    if (token.type === "html_block" || token.type === "html_inline") {
-      for (const m of token.content.matchAll(/\sid="([^"]+)"/g)) anchors.add(m[1]!);
-    }
+    // Raw HTML: the same ids the built-site check reads (src/links/site.ts), `<a name>` included.
+    if (token.type === "html_block") for (const html of idsIn(token.content)) anchors.add(html);
     if (token.type !== "inline" || !token.children) continue;
     const [start, end] = where[i]!;
     for (const child of token.children) {
-      const childId = child.attrGet("id");
+      const childId = child.attrGet("id") ?? footnoteId(child);
       if (childId) anchors.add(childId);
-      for (const m of child.type === "html_inline" ? child.content.matchAll(/\sid="([^"]+)"/g) : []) anchors.add(m[1]!);
+      if (child.type === "html_inline") for (const html of idsIn(child.content)) anchors.add(html);
       const href = child.type === "link_open" ? child.attrGet("href") : child.type === "image" ? child.attrGet("src") : null;
       if (href === null) continue;
       // markdown-it encodes the href; find the written form on the block's lines for the position.
@@ -76,6 +77,7 @@ export function checkLinks(
   tree: NavTree,
   linksOf: (page: SourcePage) => PageLinks,
   severity: Diagnostic["severity"] = "error",
+  writtenBase?: string,
 ): Diagnostic[] {
   const scanned = new Map<string, PageLinks>();
   for (const page of tree.pages) scanned.set(page.source.file, linksOf(page.source));
@@ -88,7 +90,7 @@ export function checkLinks(
   for (const page of tree.pages) {
     const { anchors, links } = scanned.get(page.source.file)!;
     for (const link of links) {
-      const problem = linkProblem(link.href, page.source.file, anchors, byFileUrl, anchorsOfUrl, allFiles, contentDir);
+      const problem = linkProblem(link.href, page.source.file, anchors, byFileUrl, anchorsOfUrl, allFiles, contentDir, writtenBase);
       if (problem) diagnostics.push(diagnose(severity, page.source.file, link.line, problem, link.column));
     }
   }
@@ -103,6 +105,7 @@ function linkProblem(
   anchorsOfUrl: Map<string, Set<string>>,
   allFiles: string[],
   contentDir: string,
+  writtenBase: string | undefined,
 ): string | undefined {
   if (isDisguisedExternal(safeDecodeURI(href))) {
     const goesTo = safeDecodeURI(href).trim().replace(/\\/g, "/");
@@ -117,7 +120,8 @@ function linkProblem(
     anchors = ownAnchors;
   } else if (target.startsWith("/")) {
     // `/docs/teams` and Jekyll's `/docs/teams.html` both mean the page at /docs/teams/ (the renderer rewrites them so).
-    const url = pageUrlCandidates(target).find((u) => anchorsOfUrl.has(u)) ?? target;
+    const sitePath = withoutBase(writtenBase, target);
+    const url = pageUrlCandidates(sitePath).find((u) => anchorsOfUrl.has(u)) ?? sitePath;
     anchors = anchorsOfUrl.get(url);
     if (!anchors) {
       if (/\.[a-z0-9]+$/i.test(target)) return undefined; // a file such as /assets/x.pdf: not a page

@@ -52,6 +52,13 @@ const URL_ATTRIBUTES_OF: Record<string, readonly string[]> = Object.fromEntries(
   Object.entries(URL_ATTRIBUTES).map(([tag, attributes]) => [tag, [...attributes, ...DATA_URL_ATTRIBUTES]]),
 );
 
+/** Every id a piece of HTML gives an #anchor: `id=` on any element, `name=` on `<a>`, quoted or not. */
+export function idsIn(html: string): string[] {
+  const ids: string[] = [];
+  scan(html, (id) => ids.push(id), () => undefined);
+  return ids;
+}
+
 /**
  * Reads one page's ids and URLs, calling back for each as the parser meets it. Nothing is kept, so a caller that
  * only counts or looks up what it is told allocates nothing per link.

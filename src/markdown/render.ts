@@ -2,14 +2,17 @@ import path from "node:path";
 import { slug } from "github-slugger";
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
-import { withBase } from "../content/urls.ts";
+import deflist from "markdown-it-deflist";
+import { withBase, withoutBase } from "../content/urls.ts";
 import { hasScheme, isSchemeRelative, safeDecodeURI } from "../shared/hrefs.ts";
 import { calloutsPlugin, type CalloutKind } from "./callouts.ts";
 import { codeAndTablesPlugin } from "./code.ts";
+import { footnotesPlugin } from "./footnotes.ts";
 import { kramdownPlugin, type HeadingIdStyle } from "./kramdown.ts";
 import { nameLinksPlugin } from "./name-links.ts";
 import { rawHtmlPlugin } from "./raw-html.ts";
 import { outlinePlugin } from "./toc.ts";
+import { typographyPlugin } from "./typography.ts";
 
 /** What rendering needs to know about the site it renders into. */
 export interface MarkdownContext {
@@ -25,8 +28,12 @@ export interface MarkdownContext {
   headingIds?: HeadingIdStyle;
   /** A "#" link after each heading (default true). */
   headingAnchors?: boolean;
+  /** kramdown's typography (smart quotes, dashes, ellipses), as Jekyll rendered the site's pages; none by default. */
+  typography?: "plain" | "kramdown";
   /** The URL of the page a site path names, also written without its slash or as .html (`/a`, `/a.html` → `/a/`). */
   pageAt?(url: string): string | undefined;
+  /** The path prefix the pages' own site paths were written with (a Jekyll site's `baseurl`), taken off before `base` is added. */
+  writtenBase?: string;
   /** Where a relative link to something other than a Markdown file points, when the site has its own rule (Jekyll's). */
   resolveRelative?(href: string, sourceFile: string): string | undefined;
 }
@@ -47,9 +54,15 @@ const linkAfterHeader = anchor.permalink.linkAfterHeader({
   wrapper: ['<div class="heading">', "</div>"],
 });
 
-/** The handbook's Markdown renderer: GitHub-style heading ids, links to .md files rewritten to page URLs. */
+/**
+ * The handbook's Markdown configuration, the one the checker and the renderer both build (src/site/page-reading.ts,
+ * src/site/markdown.ts): CommonMark with tables, indented code, footnotes and definition lists, the kramdown habits
+ * of Just the Docs sites, GitHub-style heading ids, links to .md files rewritten to page URLs.
+ */
 export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  footnotesPlugin(md);
+  md.use(deflist);
   md.use(anchor, {
     level: [1, 2, 3, 4, 5, 6],
     slugify: (s: string) => slug(s),
@@ -61,6 +74,7 @@ export function createMarkdown(context: () => MarkdownContext): MarkdownIt {
   calloutsPlugin(md, () => context().callouts ?? {});
   kramdownPlugin(md, () => ({ callouts: context().callouts ?? {}, headingIds: context().headingIds ?? "github" }));
   codeAndTablesPlugin(md);
+  typographyPlugin(md, "kramdown_heading_ids", () => context().typography === "kramdown");
   rawHtmlPlugin(md);
   md.core.ruler.push("handbook_links", (state) => {
     const env = state.env as RenderEnv;
@@ -92,8 +106,9 @@ export function resolveLink(href: string, sourceFile: string | undefined, ctx: M
   if (href === "" || href.startsWith("#") || hasScheme(href) || isSchemeRelative(safeDecodeURI(href))) return href;
   const match = /^([^?#]*)([?#].*)?$/.exec(href);
   if (href.startsWith("/")) {
-    const page = ctx.pageAt?.(safeDecodeURI(match?.[1] ?? href));
-    return page === undefined ? withBase(ctx.base, href) : withBase(ctx.base, page) + (match?.[2] ?? "");
+    const sitePath = withoutBase(ctx.writtenBase, href);
+    const page = ctx.pageAt?.(safeDecodeURI(/^[^?#]*/.exec(sitePath)![0]));
+    return page === undefined ? withBase(ctx.base, sitePath) : withBase(ctx.base, page) + (match?.[2] ?? "");
   }
   if (!sourceFile) return href;
   const target = safeDecodeURI(match?.[1] ?? href);

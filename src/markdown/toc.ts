@@ -1,5 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
+import { headingTree, inlineText, type HeadingNode } from "./text.ts";
 
 /** One entry of a page's table of contents: an h2 with the h3s under it, or a lone h3. */
 export interface TocItem {
@@ -39,25 +40,17 @@ export const LONG_PAGE_WORDS = 450;
 
 /** The outline of parsed Markdown tokens (after heading ids are assigned). */
 export function outlineOf(tokens: readonly Token[]): PageOutline {
-  const toc: TocItem[] = [];
-  let headings = 0;
   let words = 0;
-  let section: TocItem | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.type === "inline") words += countWords(plainText(token.children ?? []));
+  for (const token of tokens) {
+    if (token.type === "inline") words += countWords(inlineText(token.children, { html: true }));
     else if (token.type === "fence" || token.type === "code_block") words += countWords(token.content);
-    if (token.type !== "heading_open" || (token.tag !== "h2" && token.tag !== "h3")) continue;
-    const id = token.attrGet("id");
-    if (!id) continue;
-    const item: TocItem = { id, text: plainText(tokens[i + 1]?.children ?? []).trim() || id, children: [] };
-    headings++;
-    if (token.tag === "h2") {
-      toc.push(item);
-      section = item;
-    } else if (section) section.children.push(item);
-    else toc.push(item);
   }
+  // The h2s with the h3s under them (an h3 before any h2 at the top): the page's heading tree cut to h2 and h3.
+  const h2h3 = (open: Token) => open.tag === "h2" || open.tag === "h3";
+  const nodes = headingTree(tokens, h2h3, (inline) => inlineText(inline.children, { html: true }).trim());
+  const item = (n: HeadingNode): TocItem => ({ id: n.id, text: n.text || n.id, children: n.children.map(item) });
+  const toc = nodes.map(item);
+  const headings = toc.reduce((count, entry) => count + 1 + entry.children.length, 0);
   return { toc, headings, words };
 }
 
@@ -79,16 +72,6 @@ export function outlinePlugin(md: MarkdownIt): void {
   md.core.ruler.push(OUTLINE_RULE, (state) => {
     if (state.env && typeof state.env === "object") (state.env as OutlineEnv)[OUTLINE_KEY] = outlineOf(state.tokens);
   });
-}
-
-function plainText(children: readonly Token[]): string {
-  let text = "";
-  for (const child of children) {
-    if (child.type === "text" || child.type === "code_inline" || child.type === "html_inline") text += child.content;
-    else if (child.type === "image") text += plainText(child.children ?? []);
-    else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";
-  }
-  return text;
 }
 
 function countWords(text: string): number {

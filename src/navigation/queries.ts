@@ -1,4 +1,5 @@
 import type { NavJsonEntry } from "../shared/nav-json.ts";
+import { isFormatted, titleParts, type TitlePart } from "../shared/title.ts";
 import type { HandbookPage, NavPage, NavTree } from "./tree.ts";
 
 /**
@@ -13,20 +14,29 @@ export const CHILD_LIST_ID = "child-pages-title";
 
 /** A link to a page: what breadcrumbs, child lists and previous/next hold. */
 export interface PageLink {
-  /** Page title. */
+  /** Page title, as text. */
   title: string;
+  /** The title's formatting (`<i>inactive</i> CDC`), when it has any: src/shared/title.ts. */
+  formatted?: TitlePart[];
   /** Site URL without the path prefix. */
   url: string;
+}
+
+/** A link to a page, its title's formatting with it when it has any. */
+export function linkTo(p: NavPage): PageLink {
+  if (p.title === p.titleAsWritten) return { title: p.title, url: p.url };
+  const parts = titleParts(p.titleAsWritten);
+  return isFormatted(parts) ? { title: p.title, formatted: parts, url: p.url } : { title: p.title, url: p.url };
 }
 
 /** An entry of one page's sidebar. */
 export type SidebarItem =
   /** A page with no children in the sidebar; `section` when it is the section of a page the sidebar does not show. */
-  | { kind: "link"; title: string; url: string; current: boolean; section?: true }
+  | ({ kind: "link"; current: boolean; section?: true } & PageLink)
   /** A page on the way to the current page (or the current page itself), shown open with its children. */
-  | { kind: "open"; title: string; url: string; current: boolean; section?: true; children: SidebarItem[] }
+  | ({ kind: "open"; current: boolean; section?: true; children: SidebarItem[] } & PageLink)
   /** A page elsewhere with children, shown closed; the script can open it from /nav.json. */
-  | { kind: "closed"; title: string; url: string; current: false }
+  | ({ kind: "closed"; current: false } & PageLink)
   /** `count` pages of a long list left out before or after those shown ("12 more pages"); `url` lists them all. */
   | { kind: "more"; title: string; url: string | undefined; current: false; count: number };
 
@@ -34,7 +44,7 @@ export type SidebarItem =
 export function breadcrumbsFor(page: HandbookPage): PageLink[] {
   if (page.kind !== "nav") return [];
   const trail: PageLink[] = [];
-  for (let p: NavPage | undefined = page; p; p = p.parent) trail.push({ title: p.title, url: p.url });
+  for (let p: NavPage | undefined = page; p; p = p.parent) trail.push(linkTo(p));
   return trail.reverse();
 }
 
@@ -43,7 +53,7 @@ export function neighboursOf(tree: NavTree, page: HandbookPage): { previous?: Pa
   if (page.kind !== "nav") return {};
   const index = tree.orderIndex.get(page);
   if (index === undefined) return {};
-  const link = (p: NavPage | undefined) => (p ? { title: p.title, url: p.url } : undefined);
+  const link = (p: NavPage | undefined) => (p ? linkTo(p) : undefined);
   return { previous: link(tree.sidebarOrder[index - 1]), next: link(tree.sidebarOrder[index + 1]) };
 }
 
@@ -64,7 +74,7 @@ export function childListFor(tree: NavTree, page: HandbookPage): Array<PageLink 
 }
 
 function listEntry(p: NavPage): PageLink & { summary?: string } {
-  return { title: p.title, url: p.url, summary: p.source.meta.summary };
+  return { ...linkTo(p), summary: p.source.meta.summary };
 }
 
 /**
@@ -89,9 +99,9 @@ export function sidebarFor(tree: NavTree, page: HandbookPage): SidebarItem[] {
     const item = (p: NavPage): SidebarItem => {
       const isCurrent = p === current;
       const mark = p === section ? { section: true as const } : {};
-      if (p.navChildren.length === 0) return { kind: "link", title: p.title, url: p.url, current: isCurrent, ...mark };
-      if (p === focus) return { kind: "open", title: p.title, url: p.url, current: isCurrent, ...mark, children: below };
-      return { kind: "closed", title: p.title, url: p.url, current: false };
+      if (p.navChildren.length === 0) return { kind: "link", ...linkTo(p), current: isCurrent, ...mark };
+      if (p === focus) return { kind: "open", ...linkTo(p), current: isCurrent, ...mark, children: below };
+      return { kind: "closed", ...linkTo(p), current: false };
     };
     const allAt = owner ? owner.url : home?.url;
     below = windowed(list, focus ? tree.navIndex.get(focus) : undefined, item, allAt && `${allAt}#${CHILD_LIST_ID}`);

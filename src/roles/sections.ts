@@ -1,6 +1,7 @@
 import type Token from "markdown-it/lib/token.mjs";
 import { diagnose, type Diagnostic } from "../shared/diagnostics.ts";
 import type { SourcePage } from "../content/page.ts";
+import { inlineText } from "../markdown/text.ts";
 
 /** The sections every role page has, in this order (the owner's page is the model). */
 export const ROLE_SECTIONS = ["Role and Responsibilities", "Skills", "Tools", "Best Practices"] as const;
@@ -91,30 +92,20 @@ function listItem(inline: Token, line: number): ListItem {
   let lead: string | undefined;
   if (children[0]?.type === "strong_open") {
     const end = children.findIndex((c) => c.type === "strong_close");
-    lead = textOf(children.slice(1, end < 0 ? undefined : end)).replace(/\s*:\s*$/, "").trim() || undefined;
+    lead = inlineText(children.slice(1, end < 0 ? undefined : end)).replace(/\s*:\s*$/, "").trim() || undefined;
   }
   return { source: inline.content.trim(), text: plainText(inline), lead, line };
 }
 
 /** An inline token's text without Markdown: emphasis and code marks dropped, links as their text. */
 export function plainText(inline: Token): string {
-  const text = textOf(inline.children ?? []);
+  const text = inlineText(inline.children);
   // Runs of white space become one space; most items have none to fold, and the test is cheaper than the replace.
   return (FOLDABLE_SPACE.test(text) ? text.replace(/\s+/g, " ") : text).trim();
 }
 
 /** White space other than a lone space. */
 const FOLDABLE_SPACE = /[^\S ]| {2}/;
-
-function textOf(children: readonly Token[]): string {
-  let text = "";
-  for (const c of children) {
-    if (c.type === "text" || c.type === "code_inline") text += c.content;
-    else if (c.type === "softbreak" || c.type === "hardbreak") text += " ";
-    else if (c.type === "image") text += textOf(c.children ?? []);
-  }
-  return text;
-}
 
 /** Which role section a `##` heading is, if any ("AI Engineers Best Practices" is the Best Practices one). */
 export function roleSectionOf(heading: string): (typeof ROLE_SECTIONS)[number] | undefined {

@@ -23,9 +23,11 @@ export function markdownFor(model: SiteModel | (() => SiteModel)) {
       urlOfFile: (file) => m.page(file)?.url,
       callouts: m.settings.callouts,
       headingIds: m.settings.headingIds,
+      typography: m.settings.typography,
       headingAnchors: m.settings.headingAnchors,
       pageAt: (url) => pageAtUrl(m, url),
       resolveRelative: jekyllRelativeLinks(m),
+      writtenBase: writtenBaseOf(m),
     };
     return context;
   });
@@ -38,6 +40,12 @@ export function pageAtUrl(model: SiteModel, url: string): string | undefined {
     if (page) return page.url;
   }
   return undefined;
+}
+
+/** The path prefix a Jekyll site's pages wrote by hand (its `baseurl`); none for the handbook's own content. */
+export function writtenBaseOf(model: SiteModel): string | undefined {
+  const baseurl = model.jekyll?.config.site.baseurl;
+  return typeof baseurl === "string" ? baseurl : undefined;
 }
 
 /** The renderer's hook for relative links on a Jekyll site; undefined for the handbook's own content. */

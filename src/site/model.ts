@@ -4,6 +4,7 @@ import type { Diagnostic } from "../shared/diagnostics.ts";
 import { loadContent, skipDotAndBuildFolders, type Asset, type SkipRule } from "../content/load.ts";
 import type { SourcePage } from "../content/page.ts";
 import { withBase } from "../content/urls.ts";
+import { applyGithubPagesPlugins } from "../jekyll/github-pages.ts";
 import { jekyllSettings, readJekyllSite, renderJekyllLiquid, type JekyllSite } from "../jekyll/site.ts";
 import type { PageLinks } from "../links/check.ts";
 import { buildNavTree, type HandbookPage, type NavTree } from "../navigation/tree.ts";
@@ -47,6 +48,8 @@ export interface SiteInputs {
   outputDir?: string;
   /** The day reviews are due against, `YYYY-MM-DD` (UTC); today when not given. */
   today?: string;
+  /** What a navigation problem is (`--nav`): an error, or a warning with the page left out of the navigation. */
+  navProblems?: "error" | "warning";
 }
 
 /**
@@ -143,8 +146,10 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
   const skip = skipRuleOf(inputs.outputDir, jekyll?.isExcluded);
   const read = jekyll ? undefined : readContent(inputs.contentDir, settings, names.catalog, namesFile, skip, inputs.readCache);
   const content = read ? read.content : loadContent(inputs.contentDir, skip);
-  const liquid = jekyll ? renderJekyllLiquid(jekyll, content.pages) : { pages: content.pages, diagnostics: [] };
-  const assets = jekyll ? jekyll.staticFiles : content.assets;
+  // GitHub Pages' own plugins (README as index, titles from headings, …) run before Liquid, as Jekyll runs them.
+  const published = jekyll ? applyGithubPagesPlugins(content.pages) : { pages: content.pages, copied: [] };
+  const liquid = jekyll ? renderJekyllLiquid(jekyll, published.pages) : { pages: content.pages, diagnostics: [] };
+  const assets = jekyll ? [...jekyll.staticFiles, ...published.copied] : content.assets;
   const synonymsFile = jekyll ? undefined : (inputs.synonymsFile ?? ownSynonymsFile(inputs.settingsFile, inputs.contentDir));
   const synonyms = synonymsFile ? loadSynonyms(synonymsFile) : undefined;
   return modelOf(
@@ -166,6 +171,7 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
     assets,
     inputs.today,
     synonymsFile && synonyms ? { table: synonyms.table, file: synonymsFile } : undefined,
+    inputs.navProblems,
   );
 }
 
@@ -203,6 +209,7 @@ export function modelOf(
   assets: readonly Asset[] = [],
   today: string = dayOf(new Date()),
   synonyms?: { table: SynonymTable; file: string },
+  navProblems: "error" | "warning" = "error",
 ): SiteModel {
   let md: ReturnType<typeof checkingMarkdown> | undefined;
   const parsed = new Map<string, ParsedPage>();
@@ -226,6 +233,7 @@ export function modelOf(
   const review = planReviewPage(sources, path.resolve(contentDir));
   const { tree, diagnostics: treeProblems } = buildNavTree([...sources, ...generated.map((g) => g.source), ...(review.page ? [review.page] : [])], {
     navSort: settings.navSort,
+    problems: navProblems,
   });
   const { ladders, familyOf, diagnostics: ladderProblems } = indexLadders(ladderPages, tree);
   const roles = indexRoles(rolePages, tree, { generated, unknown, redirects, ladders, familyOf, aliasesOf: catalog.aliasesOf });

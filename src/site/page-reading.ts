@@ -38,23 +38,27 @@ export interface PageReading {
 }
 
 /** The settings reading a page depends on. */
-export type ReadingSettings = Pick<Settings, "pathPrefix" | "callouts" | "headingIds">;
+export type ReadingSettings = Pick<Settings, "pathPrefix" | "callouts" | "headingIds" | "typography">;
 
-/** The renderer's parser, for reading pages: links stay as written, so no page URLs are needed yet. */
+/**
+ * The renderer's parser, for reading pages: the same configuration (createMarkdown), links left as written, so no
+ * page URLs are needed yet, and no "#" links after headings (markup, linking each heading to itself).
+ */
 export function checkingMarkdown(settings: ReadingSettings, contentDir: string) {
   // One context for every page (the renderer asks for it several times a page).
   const context: MarkdownContext = {
+    headingAnchors: false,
     contentDir: path.resolve(contentDir),
     base: settings.pathPrefix,
     urlOfFile: () => undefined,
     callouts: settings.callouts,
     headingIds: settings.headingIds,
+    typography: settings.typography,
   };
   const md = createMarkdown(() => context);
-  // The page outline (contents, word count) is for the layout; reading pages has no use for it. Nor is
-  // markdown-it-anchor: the kramdown rule before it has given every heading its id, so all it would add is the
-  // "#" link after each heading, which is markup and links to the heading itself.
-  md.core.ruler.disable([OUTLINE_RULE, "anchor"], true);
+  // The page outline (contents, word count) is for the layout: it only writes to the render environment, never to
+  // the tokens, so leaving it out cannot make the checker read a page otherwise than the renderer.
+  md.core.ruler.disable(OUTLINE_RULE, true);
   return md;
 }
 

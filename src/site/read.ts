@@ -59,7 +59,7 @@ function readingContext(root: string, settings: ReadingSettings, namesFile: stri
   } catch {
     // No names file: no names known, the same as for every read without one.
   }
-  return JSON.stringify([root, settings.pathPrefix, settings.callouts, settings.headingIds, names]);
+  return JSON.stringify([root, settings.pathPrefix, settings.callouts, settings.headingIds, settings.typography, names]);
 }
 
 /** The content folder read: its pages and problems, and each page's reading by file. */

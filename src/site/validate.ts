@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../shared/diagnostics.ts";
 import { checkLinks } from "../links/check.ts";
+import { writtenBaseOf } from "./markdown.ts";
 import type { SiteModel } from "./model.ts";
 import { synonymProblems } from "./synonyms.ts";
 
@@ -9,7 +10,7 @@ import { synonymProblems } from "./synonyms.ts";
  * the build copies are checked as the model reads them.)
  */
 export function validateContent(model: SiteModel, linkSeverity: Diagnostic["severity"] = "error"): Diagnostic[] {
-  const problems = checkLinks(model.tree, (page) => model.linksOf(page), linkSeverity);
+  const problems = checkLinks(model.tree, (page) => model.linksOf(page), linkSeverity, writtenBaseOf(model));
   for (const page of model.tree.pages) problems.push(...model.roleProblemsOf(page.source), ...model.htmlProblemsOf(page.source));
   if (model.synonyms) {
     const pages = model.tree.pages.map((p) => ({ title: p.kind === "nav" ? p.title : "", body: p.source.body }));

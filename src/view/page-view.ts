@@ -39,7 +39,7 @@ export interface PageView {
   documentTitle: string;
   /** The meta description: the page's `description`, else its `summary`, else its first paragraph, else the site's. */
   description: string | undefined;
-  /** Whether the page shows the sidebar (`nav_enabled: false` hides it). */
+  /** Whether the page shows the sidebar: `nav_enabled: false` hides it, and so does `layout: minimal` unless `nav_enabled: true`. */
   withNav: boolean;
   /** The sidebar this page carries. */
   sidebar: SidebarItem[];
@@ -92,7 +92,7 @@ export function pageView(model: SiteModel, page: HandbookPage): PageView {
     title,
     documentTitle: title ? `${title} – ${model.settings.title}` : model.settings.title,
     description: meta.description ?? meta.summary ?? model.firstParagraphOf(page.source) ?? model.settings.description,
-    withNav: meta.nav_enabled !== false,
+    withNav: meta.nav_enabled === true || (meta.nav_enabled !== false && meta.layout !== "minimal"),
     sidebar: sidebarFor(model.tree, page),
     breadcrumbs: breadcrumbsFor(page),
     children: childListFor(model.tree, page),

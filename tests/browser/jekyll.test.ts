@@ -45,7 +45,7 @@ describe("a Just the Docs site with color_scheme: dark", () => {
       assert.equal(await toggle(page).getAttribute("aria-pressed"), "true");
       await toggle(page).click();
       assert.equal(await background(page), BACKGROUND.light);
-      await page.goto(server.url("/docs/reference/"));
+      await page.goto(server.url("/docs/reference/README/"));
       assert.equal(await background(page), BACKGROUND.light);
       assert.equal(await toggle(page).getAttribute("aria-pressed"), "false");
       // Back to the site's own theme: nothing is kept.
@@ -60,10 +60,39 @@ describe("a Just the Docs site with color_scheme: dark", () => {
       assert.equal(await background(page), BACKGROUND.dark);
       const toc = page.locator("details #markdown-toc");
       assert.equal(await toc.isVisible(), true);
-      assert.deepEqual(await toc.locator("a").allTextContents(), ["Step 1 -- Prepare", "Check it works"]);
+      assert.deepEqual(await toc.locator("a").allTextContents(), ["Step 1 \u2013 Prepare", "Check it works"]);
       await toc.getByRole("link", { name: "Check it works" }).click();
       await page.waitForURL(/#check$/);
       assert.equal(await page.locator(".callout-red .callout-title").textContent(), "Warning");
     });
+  });
+});
+
+describe("a page with layout: minimal", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  before(async () => {
+    const built = await sharedBuild(fixture("jtd-product-docs"), ["--jekyll-config", path.join(fixture("jtd-product-docs"), "_config.yml")]);
+    assert.equal(built.code, 0, built.stderr);
+    server = await serveStatic(built.outDir);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("is read in the middle of a wide screen, with no sidebar and no menu button on a narrow one", async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url("/"));
+      const box = (await page.locator("main").boundingBox())!;
+      assert.ok(Math.abs(box.x + box.width / 2 - 960) < 2, `main spans ${box.x}–${box.x + box.width}`);
+      await page.setViewportSize({ width: 390, height: 900 });
+      assert.equal(await page.locator("#site-nav, .menu-toggle").count(), 0);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -37,8 +37,9 @@ const EXPECTED_NAV: Entry[] = [
     page("Install", "/docs/guides/install/"),
   ]),
   page("Getting Started", "/docs/01-getting-started/"), // nav_order 2.5; the numeric prefix stays in the URL
-  // nav_order "reference" (text). A README.md in a folder without index.md is the folder's page.
-  page("Reference", "/docs/reference/", [
+  // nav_order "reference" (text). A README.md with front matter is a page at its own URL, as GitHub Pages builds it
+  // (jekyll-readme-index makes only a README without front matter its folder's page).
+  page("Reference", "/docs/reference/README/", [
     // The other Settings: Options says grand_parent: Reference.
     page("Settings", "/docs/reference/settings/", [page("Options", "/docs/reference/options/")]),
     page("Limits", "/docs/reference/limits/"), // nav_order "10": text, and "10" < "cli"
@@ -80,7 +81,7 @@ describe("building a Just the Docs site with --jekyll-config", () => {
     for (const gone of ["NOTES/index.html", "drafts", "vendor", "_includes", "_data", "_config.yml"]) {
       assert.equal(fs.existsSync(path.join(outDir, gone)), false, `${gone} is not in the site`);
     }
-    const children = loadPage(outDir, "/docs/reference/")(".child-pages a").map((_, a) => a.attribs.href).get();
+    const children = loadPage(outDir, "/docs/reference/README/")(".child-pages a").map((_, a) => a.attribs.href).get();
     assert.ok(children.includes("/docs/reference/internal/"), "an excluded page is still in its parent's list of pages");
   });
 

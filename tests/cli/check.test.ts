@@ -108,6 +108,26 @@ describe("npm run check on content written as an attacker would", () => {
   });
 });
 
+describe("npm run check -- --nav warn", () => {
+  test("lists the navigation problems as warnings with the same messages, and says how many pages left the navigation", async () => {
+    const strict = await runCli(["check", "--content", fixture("broken")]);
+    const lenient = await runCli(["check", "--content", fixture("broken"), "--nav", "warn"]);
+    const navLines = (stderr: string) => stderr.split("\n").filter((l) => /parent|cycle/.test(l));
+    assert.deepEqual(
+      navLines(lenient.stderr),
+      navLines(strict.stderr).map((l) => l.replace(" error ", " warning ")),
+    );
+    assert.match(lenient.stdout, /^Navigation: 4 pages are not in the navigation \(--nav warn\), as in Just the Docs: 1 whose parent matches no page, 1 without a title, 1 in a cycle of parents, 1 below one of those; fix the warnings above to bring them back$/m);
+    assert.match(lenient.stdout, /^Navigation: 1 page whose parent's title several pages share is listed under the first of them/m);
+  });
+
+  test("--nav takes error or warn only", async () => {
+    const result = await runCli(["check", "--content", fixture("broken"), "--nav", "quiet"]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--nav must be error or warn, not "quiet"/);
+  });
+});
+
 describe("npm run check on pages overdue for review", () => {
   const owners = "tests/fixtures/owners";
   const stale = [

@@ -1,4 +1,5 @@
 import type { PageLink } from "../../navigation/queries.ts";
+import { Title } from "./Title.tsx";
 
 /** Breadcrumbs: the ancestors as links, then the current page as text. Contract: `trail` from breadcrumbsFor(). */
 export function Breadcrumbs({ trail, href }: { trail: PageLink[]; href: (url: string) => string }) {
@@ -10,11 +11,15 @@ export function Breadcrumbs({ trail, href }: { trail: PageLink[]; href: (url: st
       <ol>
         {ancestors.map((link) => (
           <li>
-            <a href={href(link.url)}>{link.title}</a>
+            <a href={href(link.url)}>
+              <Title link={link} />
+            </a>
           </li>
         ))}
         <li>
-          <span aria-current="page">{current.title}</span>
+          <span aria-current="page">
+            <Title link={current} />
+          </span>
         </li>
       </ol>
     </nav>

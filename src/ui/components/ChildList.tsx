@@ -1,4 +1,5 @@
 import type { PageLink } from "../../navigation/queries.ts";
+import { Title } from "./Title.tsx";
 
 /** The list of a parent page's children with their summaries. Contract: `items` from childrenOf(). */
 export function ChildList({ items, href }: { items: Array<PageLink & { summary?: string }>; href: (url: string) => string }) {
@@ -9,7 +10,9 @@ export function ChildList({ items, href }: { items: Array<PageLink & { summary?:
       <ul>
         {items.map((child) => (
           <li>
-            <a href={href(child.url)}>{child.title}</a>
+            <a href={href(child.url)}>
+              <Title link={child} />
+            </a>
             {child.summary && <span class="child-summary">{child.summary}</span>}
           </li>
         ))}

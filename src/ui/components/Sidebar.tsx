@@ -1,5 +1,6 @@
 import type { JSX } from "preact";
 import type { SidebarItem } from "../../navigation/queries.ts";
+import { Title } from "./Title.tsx";
 
 /**
  * The sidebar of one page. Contract: `items` from sidebarFor(); `href` applies the path prefix.
@@ -53,7 +54,7 @@ function navItem(item: SidebarItem, href: (url: string) => string, list: JSX.Ele
   return (
     <li class={item.kind === "open" ? "is-open" : undefined} data-branch={item.kind === "closed" ? "" : undefined}>
       <a href={href(item.url)} aria-current={item.current ? "page" : item.kind !== "closed" && item.section ? "true" : undefined}>
-        {item.title}
+        <Title link={item} />
       </a>
       {list}
     </li>

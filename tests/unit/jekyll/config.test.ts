@@ -51,11 +51,21 @@ describe("a Just the Docs _config.yml mapped onto the handbook's settings", () =
     assert.deepEqual(diagnostics, []);
   });
 
-  test("a callout colour Just the Docs does not have is an error at its line", () => {
-    const { diagnostics } = read("title: x\ncallouts:\n  warning:\n    title: Warning\n    color: pink\n");
+  test("a callout colour of the site's own (its Sass defines it) is a warning at its line, and the callout is grey", () => {
+    const { settings, diagnostics } = read("title: x\ncallouts:\n  warning:\n    title: Warning\n    color: calloutspink\n");
     assert.deepEqual(formatted(diagnostics), [
-      '_config.yml:5:12 error callout "warning" needs a color: one of blue, green, yellow, red, purple, grey, grey-lt, grey-dk, not "pink"',
+      '_config.yml:5:12 warning callout "warning" color "calloutspink" is not one of blue, green, yellow, red, purple, grey, grey-lt, grey-dk; it is shown grey',
     ]);
+    assert.deepEqual(settings.callouts, { warning: { title: "Warning", color: "grey" } });
+  });
+
+  test("a callout without a colour is an error at its line", () => {
+    const { diagnostics } = read("title: x\ncallouts:\n  warning:\n    title: Warning\n");
+    assert.deepEqual(formatted(diagnostics), ['_config.yml:3:3 error callout "warning" needs a color: one of blue, green, yellow, red, purple, grey, grey-lt, grey-dk']);
+  });
+
+  test("without callouts in _config.yml, a site has none: {: .note } is a plain class, as in Just the Docs", () => {
+    assert.deepEqual(read("title: x\n").settings.callouts, {});
   });
 
   test("gh_edit_* become the repository edit links point into, gh_edit_source the folder of the pages", () => {

@@ -42,3 +42,19 @@ test("a broken link in a table cell is reported at its row, not at the top of th
   const home = page("index.md", "Home", "# Home\n\n| Page | Link |\n|---|---|\n| a | [x](#nowhere) |\n");
   assert.deepEqual(check(home), ['content/index.md:8:11 error anchor "#nowhere" matches no heading on this page']);
 });
+
+test("footnotes are anchors, as kramdown names them: #fn:label and #fnref:label", () => {
+  const home = page("index.md", "Home", "# Home\n\nClaim[^why].\n\n[^why]: Because.\n");
+  const other = page("other.md", "Other", "# Other\n\n[note](index.md#fn:why) [back](index.md#fnref:why) [no](index.md#fn:who)\n");
+  assert.deepEqual(check(home, other), ['content/other.md:6:57 error anchor "#fn:who" matches no heading on index.md (did you mean "#fn:why"?)']);
+});
+
+test("anchors written in raw HTML count: <a name>, <a id>, any id=, quoted either way or not", () => {
+  const home = page(
+    "index.md",
+    "Home",
+    "# Home\n\n<a name=\"legacy\"></a>\n\nText <a id='inline'></a> and <span id=bare>x</span>.\n\n<div id=\"block\" markdown=\"1\">\n\nInside\n\n</div>\n\n[a](#legacy) [b](#inline) [c](#bare) [d](#block) [e](other.md#old-name)\n",
+  );
+  const other = page("other.md", "Other", "# Other\n\n<a name=\"old-name\"></a>\n## New name\n");
+  assert.deepEqual(check(home, other), []);
+});

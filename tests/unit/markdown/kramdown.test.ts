@@ -22,6 +22,15 @@ describe("kramdown block attribute lists", () => {
     assert.equal($("p").text(), "Text", "the attribute line is not shown");
   });
 
+  test("an attribute line followed by --- is an attribute list and a rule, as in kramdown, not a setext heading", () => {
+    const $ = html("# Title\n{: .no_toc }\n---\n\nText\n{: .lead }\n---\n\n{: .x }\n===\n");
+    assert.deepEqual(ids($), ["title"]);
+    assert.equal($("h1").attr("class"), "no_toc");
+    assert.equal($("hr").length, 2);
+    assert.deepEqual($("p").map((_, p) => [[$(p).text(), $(p).attr("class") ?? ""]]).get(), [["Text", "lead"], ["===", "x"]]);
+    assert.equal($.root().text().includes("{:"), false);
+  });
+
   test("a line directly after a paragraph applies to it; one between two paragraphs to the one before", () => {
     const lead = html("Lead paragraph.\n{: .lead #intro }")("p");
     assert.deepEqual([lead.text(), lead.attr("class"), lead.attr("id")], ["Lead paragraph.", "lead", "intro"]);

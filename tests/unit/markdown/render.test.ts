@@ -81,3 +81,26 @@ test("relative images resolve against the source file's folder", () => {
   const html = render("![diagram](img/flow.png) ![logo](../../shared/logo.svg)", "teams/dev-team/ai-engineer.md");
   assert.deepEqual(srcs(html), ["/handbook/teams/dev-team/img/flow.png", "/handbook/shared/logo.svg"]);
 });
+
+test("footnotes and definition lists, as kramdown sites write them", () => {
+  const html = render("Claim[^src].\n\nTerm\n: Definition one\n\n[^src]: The source.\n");
+  assert.match(html, /<sup class="footnote-ref"><a href="#fn:src" id="fnref:src">\[1\]<\/a><\/sup>/);
+  assert.match(html, /<li id="fn:src" class="footnote-item"><p>The source\. <a href="#fnref:src" class="footnote-backref">/);
+  assert.match(html, /<dl>\n<dt>Term<\/dt>\n<dd>Definition one<\/dd>\n<\/dl>/);
+});
+
+test("footnote ids are kramdown's (fn:label, fnref:label), so old links to a note keep working", () => {
+  const html = render("One[^1] and two^[inline] and one again[^1].\n\n[^1]: First.\n");
+  assert.deepEqual([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]), ["fnref:1", "fnref:2", "fnref:1:1", "fn:1", "fn:2"]);
+});
+
+test("kramdown typography on a Jekyll site: smart quotes, dashes, ellipsis and guillemets; none otherwise", () => {
+  const text = `"Don't" -- wait --- now... << a >> and \`code -- "as is"\` and <https://x.example/a--b>`;
+  const kramdown = createMarkdown(() => ({ ...context, typography: "kramdown" })).render(text, {});
+  assert.equal(
+    kramdown,
+    "<p>\u201cDon\u2019t\u201d \u2013 wait \u2014 now\u2026 \u00ab\u00a0a\u00a0\u00bb and <code>code -- &quot;as is&quot;</code> and <a href=\"https://x.example/a--b\">https://x.example/a--b</a></p>\n",
+  );
+  assert.equal(render('"(c)" -- ...'), "<p>&quot;(c)&quot; -- ...</p>\n");
+  assert.equal(createMarkdown(() => ({ ...context, typography: "kramdown" })).render("(c) (tm) +-", {}), "<p>(c) (tm) +-</p>\n");
+});

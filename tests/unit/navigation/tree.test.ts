@@ -190,22 +190,27 @@ describe("nav_order", () => {
     assert.deepEqual(titles(tree.roots), ["Apple page", "Banana page", "alpha", "Beta"]);
   });
 
-  test("equal nav_order is broken by title, then URL, whatever the file order", () => {
+  test("equal nav_order keeps the order of the pages' paths (Jekyll's), not of their titles, whatever the file order", () => {
     const pages = [
       src("x/gamma.md", "title: Gamma\nnav_order: 1"),
       src("beta.md", "title: Beta\nnav_order: 1"),
       src("a/gamma.md", "title: Gamma\nnav_order: 1"),
-      src("alpha.md", "title: Alpha\nnav_order: 1"),
+      src("alpha.md", "title: Zeta\nnav_order: 1"),
     ];
     const expected = [
-      ["Alpha", "/alpha/"],
-      ["Beta", "/beta/"],
       ["Gamma", "/a/gamma/"],
+      ["Zeta", "/alpha/"],
+      ["Beta", "/beta/"],
       ["Gamma", "/x/gamma/"],
     ];
     const order = (list: typeof pages) => buildNavTree(list).tree.roots.map((p) => [p.title, p.url]);
     assert.deepEqual(order(pages), expected);
     assert.deepEqual(order([...pages].reverse()), expected);
+  });
+
+  test("pages without nav_order are ordered by title, and equal titles by path", () => {
+    const { tree } = buildNavTree([src("b/setup.md", "title: Setup"), src("a/setup.md", "title: Setup"), src("about.md", "title: About")]);
+    assert.deepEqual(tree.roots.map((p) => p.url), ["/about/", "/a/setup/", "/b/setup/"]);
   });
 });
 
