@@ -84,13 +84,27 @@ const UNSUPPORTED: Record<string, string> = {
 /** Reads a `_config.yml`; `file` is only used to place diagnostics. Never throws for a content mistake. */
 export function readJekyllConfig(file: string, text: string): JekyllConfig {
   const diagnostics: Diagnostic[] = [];
-  const config: JekyllConfig = { site: {}, settings: {}, permalink: "html", exclude: [...JEKYLL_DEFAULT_EXCLUDES], include: [], diagnostics };
-  const read = readYaml(text, { file, line: 1, name: "_config.yml", fix: "fix the YAML in _config.yml" });
+  const config: JekyllConfig = {
+    site: {},
+    settings: {},
+    permalink: "html",
+    exclude: [...JEKYLL_DEFAULT_EXCLUDES],
+    include: [],
+    diagnostics,
+  };
+  const read = readYaml(text, {
+    file,
+    line: 1,
+    name: "_config.yml",
+    fix: "fix the YAML in _config.yml",
+  });
   diagnostics.push(...read.diagnostics);
   const data = read.data;
   if (data === undefined || data === null) return config;
   if (typeof data !== "object" || Array.isArray(data)) {
-    diagnostics.push(diagnose("error", file, 1, "_config.yml must be a list of `key: value` lines"));
+    diagnostics.push(
+      diagnose("error", file, 1, "_config.yml must be a list of `key: value` lines"),
+    );
     return config;
   }
   const site = data as Record<string, unknown>;
@@ -102,110 +116,17 @@ export function readJekyllConfig(file: string, text: string): JekyllConfig {
   };
   const settings = config.settings;
 
-  for (const key of ["title", "description", "lang"] as const) {
-    const value = site[key];
-    if (value === undefined || value === null) continue;
-    if (typeof value === "object") problem("error", [key], `${key} must be text`);
-    else settings[key] = String(value);
-  }
-
-  // Just the Docs' footer_content is HTML; the handbook's footer is text, so the markup is dropped.
-  if (typeof site.footer_content === "string") settings.footer = htmlToText(site.footer_content);
-
-  const baseurl = site.baseurl;
-  if (typeof baseurl === "string" && baseurl.trim() !== "") {
-    const unsafe = urlPathProblem(baseurl.trim());
-    if (unsafe) problem("error", ["baseurl"], `baseurl ${JSON.stringify(baseurl)} ${unsafe}`);
-    else settings.pathPrefix = baseurl.trim();
-  }
-
-  if (typeof site.url === "string" && site.url.trim() !== "") {
-    const origin = site.url.trim().replace(/\/+$/, "");
-    if (/^https?:\/\/[^/?#]+$/.test(origin)) settings.url = origin;
-    else problem("warning", ["url"], `url "${site.url}" is not an origin such as https://docs.example.com; sitemap.xml is not written`);
-  }
-
-  const auxLinks = site.aux_links;
-  if (auxLinks !== undefined && auxLinks !== null) {
-    if (typeof auxLinks !== "object" || Array.isArray(auxLinks)) {
-      problem("error", ["aux_links"], 'aux_links must map each link\'s text to its address, e.g. "Source": ["https://github.com/org/repo"]');
-    } else {
-      settings.auxLinks = [];
-      for (const [title, value] of Object.entries(auxLinks as Record<string, unknown>)) {
-        const url = Array.isArray(value) ? value[0] : value;
-        if (typeof url !== "string" || url.trim() === "") {
-          problem("error", ["aux_links", title], `aux_links "${title}" must have an address, e.g. ["https://example.com"]`);
-          continue;
-        }
-        settings.auxLinks.push({ title, url: url.trim() });
-      }
-    }
-  }
-
-  const navSort = site.nav_sort;
-  if (navSort !== undefined && navSort !== null) {
-    if (navSort === "case_sensitive" || navSort === "case_insensitive") settings.navSort = navSort;
-    else problem("error", ["nav_sort"], `nav_sort must be case_sensitive or case_insensitive, not "${String(navSort)}"`);
-  }
-
-  for (const [key, setting] of [
-    ["heading_anchors", "headingAnchors"],
-    ["search_enabled", "search"],
-    ["back_to_top", "backToTop"],
-  ] as const) {
-    const value = site[key];
-    if (value === undefined || value === null) continue;
-    if (typeof value === "boolean") settings[setting] = value;
-    else problem("error", [key], `${key} must be true or false, not ${JSON.stringify(value)}`);
-  }
-
-  const scheme = site.color_scheme;
-  if (scheme === "light" || scheme === "dark") settings.colorScheme = scheme;
-  else if (scheme !== undefined && scheme !== null && scheme !== "nil") {
-    problem("warning", ["color_scheme"], `color_scheme "${String(scheme)}" has no effect here: only light and dark exist; readers get their system's`);
-  }
-
-  const callouts = site.callouts;
-  // Just the Docs has no callout kinds of its own: without `callouts`, `{: .note }` is a plain class.
-  if (callouts === undefined || callouts === null) settings.callouts = {};
-  else {
-    if (typeof callouts !== "object" || Array.isArray(callouts)) {
-      problem("error", ["callouts"], "callouts must map each callout's class to its title and color, e.g. note: { title: Note, color: blue }");
-    } else {
-      const kinds: NonNullable<Settings["callouts"]> = {};
-      for (const [name, value] of Object.entries(callouts as Record<string, unknown>)) {
-        const kind = (value ?? {}) as { title?: unknown; color?: unknown };
-        let color = CALLOUT_COLORS[String(kind.color ?? "")];
-        if (!color) {
-          const where = kind.color === undefined ? [name] : [name, "color"];
-          const choose = `one of ${Object.keys(CALLOUT_COLORS).join(", ")}`;
-          if (kind.color === undefined) {
-            problem("error", ["callouts", ...where], `callout "${name}" needs a color: ${choose}`);
-            continue;
-          }
-          // A colour the site's own Sass defines (`$calloutsgreen`): the handbook has no such colour, so grey.
-          problem("warning", ["callouts", ...where], `callout "${name}" color "${String(kind.color)}" is not one of ${Object.keys(CALLOUT_COLORS).join(", ")}; it is shown grey`);
-          color = "grey";
-        }
-        kinds[name] = kind.title === undefined || kind.title === null ? { color } : { title: String(kind.title), color };
-      }
-      settings.callouts = kinds;
-    }
-  }
-
-  if (site.gh_edit_link === true) {
-    const repository = site.gh_edit_repository;
-    if (typeof repository !== "string" || !/^https?:\/\//.test(repository)) {
-      problem("warning", ["gh_edit_link"], "gh_edit_link needs gh_edit_repository, the repository's https:// address; pages have no edit link");
-    } else {
-      const branch = typeof site.gh_edit_branch === "string" && site.gh_edit_branch !== "" ? site.gh_edit_branch : "main";
-      const source = typeof site.gh_edit_source === "string" ? site.gh_edit_source.replace(/^\/+|\/+$/g, "") : "";
-      settings.repository = { url: repository.replace(/\/+$/, ""), branch, contentPath: source };
-    }
-  }
+  readSiteText(site, settings, problem);
+  readAuxLinks(site, settings, problem);
+  readSwitches(site, settings, problem);
+  readCallouts(site, settings, problem);
+  readEditLink(site, settings, problem);
 
   const permalink = site.permalink;
-  config.permalink = permalink === "pretty" || (typeof permalink === "string" && permalink.endsWith("/")) ? "pretty" : "html";
+  config.permalink =
+    permalink === "pretty" || (typeof permalink === "string" && permalink.endsWith("/"))
+      ? "pretty"
+      : "html";
 
   const kramdown = site.kramdown as { input?: unknown } | undefined;
   const input = kramdown && typeof kramdown === "object" ? String(kramdown.input ?? "GFM") : "GFM";
@@ -228,6 +149,171 @@ export function readJekyllConfig(file: string, text: string): JekyllConfig {
     problem("warning", [key], `${key} has no effect here: ${reason}`);
   }
   return config;
+}
+
+/** Places a problem at a key of `_config.yml`. */
+type Problem = (severity: Diagnostic["severity"], keyPath: string[], message: string) => void;
+type Site = Record<string, unknown>;
+type SiteSettings = JekyllConfig["settings"];
+
+/** title, description, lang, footer_content, baseurl and url. */
+function readSiteText(site: Site, settings: SiteSettings, problem: Problem): void {
+  for (const key of ["title", "description", "lang"] as const) {
+    const value = site[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value === "object") problem("error", [key], `${key} must be text`);
+    else settings[key] = String(value);
+  }
+
+  // Just the Docs' footer_content is HTML; the handbook's footer is text, so the markup is dropped.
+  if (typeof site.footer_content === "string") settings.footer = htmlToText(site.footer_content);
+
+  const baseurl = site.baseurl;
+  if (typeof baseurl === "string" && baseurl.trim() !== "") {
+    const unsafe = urlPathProblem(baseurl.trim());
+    if (unsafe) problem("error", ["baseurl"], `baseurl ${JSON.stringify(baseurl)} ${unsafe}`);
+    else settings.pathPrefix = baseurl.trim();
+  }
+
+  if (typeof site.url === "string" && site.url.trim() !== "") {
+    const origin = site.url.trim().replace(/\/+$/, "");
+    if (/^https?:\/\/[^/?#]+$/.test(origin)) settings.url = origin;
+    else
+      problem(
+        "warning",
+        ["url"],
+        `url "${site.url}" is not an origin such as https://docs.example.com; sitemap.xml is not written`,
+      );
+  }
+}
+
+/** aux_links: the header's links. */
+function readAuxLinks(site: Site, settings: SiteSettings, problem: Problem): void {
+  const auxLinks = site.aux_links;
+  if (auxLinks !== undefined && auxLinks !== null) {
+    if (typeof auxLinks !== "object" || Array.isArray(auxLinks)) {
+      problem(
+        "error",
+        ["aux_links"],
+        'aux_links must map each link\'s text to its address, e.g. "Source": ["https://github.com/org/repo"]',
+      );
+    } else {
+      settings.auxLinks = [];
+      for (const [title, value] of Object.entries(auxLinks as Record<string, unknown>)) {
+        const url = Array.isArray(value) ? value[0] : value;
+        if (typeof url !== "string" || url.trim() === "") {
+          problem(
+            "error",
+            ["aux_links", title],
+            `aux_links "${title}" must have an address, e.g. ["https://example.com"]`,
+          );
+          continue;
+        }
+        settings.auxLinks.push({ title, url: url.trim() });
+      }
+    }
+  }
+}
+
+/** nav_sort, heading_anchors, search_enabled, back_to_top and color_scheme. */
+function readSwitches(site: Site, settings: SiteSettings, problem: Problem): void {
+  const navSort = site.nav_sort;
+  if (navSort !== undefined && navSort !== null) {
+    if (navSort === "case_sensitive" || navSort === "case_insensitive") settings.navSort = navSort;
+    else
+      problem(
+        "error",
+        ["nav_sort"],
+        `nav_sort must be case_sensitive or case_insensitive, not "${String(navSort)}"`,
+      );
+  }
+
+  for (const [key, setting] of [
+    ["heading_anchors", "headingAnchors"],
+    ["search_enabled", "search"],
+    ["back_to_top", "backToTop"],
+  ] as const) {
+    const value = site[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value === "boolean") settings[setting] = value;
+    else problem("error", [key], `${key} must be true or false, not ${JSON.stringify(value)}`);
+  }
+
+  const scheme = site.color_scheme;
+  if (scheme === "light" || scheme === "dark") settings.colorScheme = scheme;
+  else if (scheme !== undefined && scheme !== null && scheme !== "nil") {
+    problem(
+      "warning",
+      ["color_scheme"],
+      `color_scheme "${String(scheme)}" has no effect here: only light and dark exist; readers get their system's`,
+    );
+  }
+}
+
+/** callouts: the site's own callout kinds (Just the Docs has none without them). */
+function readCallouts(site: Site, settings: SiteSettings, problem: Problem): void {
+  const callouts = site.callouts;
+  // Just the Docs has no callout kinds of its own: without `callouts`, `{: .note }` is a plain class.
+  if (callouts === undefined || callouts === null) settings.callouts = {};
+  else {
+    if (typeof callouts !== "object" || Array.isArray(callouts)) {
+      problem(
+        "error",
+        ["callouts"],
+        "callouts must map each callout's class to its title and color, e.g. note: { title: Note, color: blue }",
+      );
+    } else {
+      const kinds: NonNullable<Settings["callouts"]> = {};
+      for (const [name, value] of Object.entries(callouts as Record<string, unknown>)) {
+        const kind = (value ?? {}) as { title?: unknown; color?: unknown };
+        let color = CALLOUT_COLORS[String(kind.color ?? "")];
+        if (!color) {
+          const where = kind.color === undefined ? [name] : [name, "color"];
+          const choose = `one of ${Object.keys(CALLOUT_COLORS).join(", ")}`;
+          if (kind.color === undefined) {
+            problem("error", ["callouts", ...where], `callout "${name}" needs a color: ${choose}`);
+            continue;
+          }
+          // A colour the site's own Sass defines (`$calloutsgreen`): the handbook has no such colour, so grey.
+          problem(
+            "warning",
+            ["callouts", ...where],
+            `callout "${name}" color "${String(kind.color)}" is not one of ${Object.keys(CALLOUT_COLORS).join(", ")}; it is shown grey`,
+          );
+          color = "grey";
+        }
+        kinds[name] =
+          kind.title === undefined || kind.title === null
+            ? { color }
+            : { title: String(kind.title), color };
+      }
+      settings.callouts = kinds;
+    }
+  }
+}
+
+/** gh_edit_link and its repository, branch and source folder: each page's "Edit this page" link. */
+function readEditLink(site: Site, settings: SiteSettings, problem: Problem): void {
+  if (site.gh_edit_link === true) {
+    const repository = site.gh_edit_repository;
+    if (typeof repository !== "string" || !/^https?:\/\//.test(repository)) {
+      problem(
+        "warning",
+        ["gh_edit_link"],
+        "gh_edit_link needs gh_edit_repository, the repository's https:// address; pages have no edit link",
+      );
+    } else {
+      const branch =
+        typeof site.gh_edit_branch === "string" && site.gh_edit_branch !== ""
+          ? site.gh_edit_branch
+          : "main";
+      const source =
+        typeof site.gh_edit_source === "string"
+          ? site.gh_edit_source.replace(/^\/+|\/+$/g, "")
+          : "";
+      settings.repository = { url: repository.replace(/\/+$/, ""), branch, contentPath: source };
+    }
+  }
 }
 
 /** The text of a snippet of HTML, as htmlparser2 reads it: tags dropped, entities decoded, spaces collapsed. */
