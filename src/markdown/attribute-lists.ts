@@ -21,9 +21,19 @@ export interface AttributeList {
 }
 
 /** Attributes an attribute list may set besides class and id; anything else (onclick, style, href …) is dropped. */
-export const SAFE_ATTRIBUTES = new Set(["target", "rel", "title", "width", "height", "alt", "lang", "dir"]);
+export const SAFE_ATTRIBUTES = new Set([
+  "target",
+  "rel",
+  "title",
+  "width",
+  "height",
+  "alt",
+  "lang",
+  "dir",
+]);
 
-const ATTRIBUTE = /\s*(?:\.([A-Za-z_][\w-]*)|#([A-Za-z][\w:.-]*)|([A-Za-z_][\w-]*)=(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')|([A-Za-z_][\w-]*))/y;
+const ATTRIBUTE =
+  /\s*(?:\.([A-Za-z_][\w-]*)|#([A-Za-z][\w:.-]*)|([A-Za-z_][\w-]*)=(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')|([A-Za-z_][\w-]*))/y;
 
 /** Parses the inside of `{: … }`; undefined when it is not an attribute list. */
 export function parseAttributeList(text: string): AttributeList | undefined {
@@ -40,7 +50,8 @@ export function parseAttributeList(text: string): AttributeList | undefined {
     else if (m[2]) list.id = m[2];
     else if (m[3]) {
       const value = (m[4] ?? m[5] ?? "").replace(/\\(.)/g, "$1");
-      if (m[3] === "class") list.classes.push(...value.split(/\s+/).filter((c) => /^[A-Za-z_][\w-]*$/.test(c)));
+      if (m[3] === "class")
+        list.classes.push(...value.split(/\s+/).filter((c) => /^[A-Za-z_][\w-]*$/.test(c)));
       else if (m[3] === "id") list.id = value;
       else list.pairs.push([m[3], value]);
     } else if (m[6]) list.refs.push(m[6]);
@@ -64,12 +75,24 @@ const SETEXT_UNDERLINE = /^(?:-+|=+)[ \t]*$/;
  * A block rule (also ending a paragraph): an attribute line followed by a `---` or `===` line is an attribute line, as
  * in kramdown, not the text of a setext heading. It becomes a paragraph of its own, which blockAttributes applies.
  */
-export function ialBeforeSetextUnderline(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+export function ialBeforeSetextUnderline(
+  state: StateBlock,
+  startLine: number,
+  _endLine: number,
+  silent: boolean,
+): boolean {
   const next = startLine + 1;
-  if (next >= state.lineMax || state.sCount[startLine]! - state.blkIndent >= 4 || state.sCount[next]! - state.blkIndent >= 4) return false;
-  const lineOf = (n: number) => state.src.slice(state.bMarks[n]! + state.tShift[n]!, state.eMarks[n]!);
+  if (
+    next >= state.lineMax ||
+    state.sCount[startLine]! - state.blkIndent >= 4 ||
+    state.sCount[next]! - state.blkIndent >= 4
+  )
+    return false;
+  const lineOf = (n: number) =>
+    state.src.slice(state.bMarks[n]! + state.tShift[n]!, state.eMarks[n]!);
   const line = lineOf(startLine).trim();
-  if (!line.startsWith("{:") || !line.endsWith("}") || !SETEXT_UNDERLINE.test(lineOf(next))) return false;
+  if (!line.startsWith("{:") || !line.endsWith("}") || !SETEXT_UNDERLINE.test(lineOf(next)))
+    return false;
   if (!(IAL_LINE.test(line) || ALD_LINE.test(line) || OPTIONS_LINE.test(line))) return false;
   if (silent) return true;
   const open = state.push("paragraph_open", "p", 1);
@@ -89,7 +112,11 @@ interface BlockTarget {
 }
 
 /** Applies the block attribute lists of a parsed page (a core rule, run after the block parse). */
-export function blockAttributes(md: MarkdownIt, state: StateCore, callouts: Record<string, CalloutKind>): void {
+export function blockAttributes(
+  md: MarkdownIt,
+  state: StateCore,
+  callouts: Record<string, CalloutKind>,
+): void {
   const tokens = state.tokens;
   // Every attribute line, definition and options line starts with "{:": a paragraph without one is left alone.
   // Most pages have none, so the source is split into lines only when one is found.
@@ -97,26 +124,7 @@ export function blockAttributes(md: MarkdownIt, state: StateCore, callouts: Reco
   const definitions = new Map<string, AttributeList>();
   const targets: BlockTarget[] = [];
 
-  // Definitions first: kramdown lets a reference come before its definition.
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.type !== "paragraph_open") continue;
-    const inline = tokens[i + 1]!;
-    if (!inline.content.includes("{:")) continue;
-    const kept = inline.content.split("\n").filter((line) => {
-      const ald = ALD_LINE.exec(line.trim());
-      if (ald && ald[1] !== "toc") {
-        const list = parseAttributeList(ald[2]!);
-        if (list) definitions.set(ald[1]!, list);
-        return !list;
-      }
-      return !OPTIONS_LINE.test(line.trim());
-    });
-    if (kept.length === inline.content.split("\n").length) continue;
-    if (kept.length === 0) {
-      tokens.splice(i, 3);
-      i--;
-    } else inline.content = kept.join("\n");
-  }
+  collectDefinitions(tokens, definitions);
 
   for (let i = 0; i < tokens.length; i++) {
     const open = tokens[i]!;
@@ -143,35 +151,12 @@ export function blockAttributes(md: MarkdownIt, state: StateCore, callouts: Reco
     const close = tokens[i + 2]!;
     const lines = (sourceLines ??= state.src.split("\n"));
     const listIndent = enclosingListIndent(tokens, i, lines);
-    // Split the paragraph at its attribute lines: kramdown ends a paragraph there.
-    type Segment = { kind: "text"; from: number; to: number; open?: Token } | { kind: "ial"; line: number; list: AttributeList; lazy: boolean };
-    const segments: Segment[] = [];
-    contentLines.forEach((_, k) => {
-      const list = parsed[k];
-      if (list) {
-        const raw = lines[start + k] ?? "";
-        const lazy = listIndent !== undefined && raw.length - raw.trimStart().length < listIndent.indent;
-        segments.push({ kind: "ial", line: start + k, list, lazy });
-      } else {
-        const last = segments[segments.length - 1];
-        if (last?.kind === "text") last.to = k + 1;
-        else segments.push({ kind: "text", from: k, to: k + 1 });
-      }
-    });
-    const replacement: Token[] = [];
-    for (const segment of segments) {
-      if (segment.kind !== "text") continue;
-      const p = cloneToken(open);
-      p.map = [start + segment.from, start + segment.to];
-      const text = cloneToken(inline);
-      text.content = contentLines.slice(segment.from, segment.to).join("\n");
-      text.map = p.map;
-      text.children = [];
-      replacement.push(p, text, cloneToken(close));
-      segment.open = p;
-    }
+    const segments = segmentsOf(contentLines, parsed, start, lines, listIndent);
+    const replacement = paragraphsOf(segments, open, inline, close, start, contentLines);
     // A tight list shows a lone paragraph without <p>; once split, or given attributes, the parts are paragraphs.
-    if (open.hidden && replacement.length > 3) for (const t of replacement) if (t.type === "paragraph_open" || t.type === "paragraph_close") t.hidden = false;
+    if (open.hidden && replacement.length > 3)
+      for (const t of replacement)
+        if (t.type === "paragraph_open" || t.type === "paragraph_close") t.hidden = false;
     const previous = precedingBlock(tokens, i);
     const next = tokens[i + 3];
     const nextBlock = next && next.nesting >= 0 && next.level === open.level ? next : undefined;
@@ -202,8 +187,98 @@ export function blockAttributes(md: MarkdownIt, state: StateCore, callouts: Reco
     i += replacement.length - 1;
   }
 
+  applyTargets(md, tokens, targets, callouts);
+}
+
+/** A paragraph cut at its attribute lines: runs of text lines, and the attribute lines between them. */
+type Segment =
+  | { kind: "text"; from: number; to: number; open?: Token }
+  | { kind: "ial"; line: number; list: AttributeList; lazy: boolean };
+
+/** Takes the attribute list definitions (`{:name: …}`) and options lines out of the paragraphs, into `definitions`. */
+function collectDefinitions(tokens: Token[], definitions: Map<string, AttributeList>): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.type !== "paragraph_open") continue;
+    const inline = tokens[i + 1]!;
+    if (!inline.content.includes("{:")) continue;
+    const kept = inline.content.split("\n").filter((line) => {
+      const ald = ALD_LINE.exec(line.trim());
+      if (ald && ald[1] !== "toc") {
+        const list = parseAttributeList(ald[2]!);
+        if (list) definitions.set(ald[1]!, list);
+        return !list;
+      }
+      return !OPTIONS_LINE.test(line.trim());
+    });
+    if (kept.length === inline.content.split("\n").length) continue;
+    if (kept.length === 0) {
+      tokens.splice(i, 3);
+      i--;
+    } else inline.content = kept.join("\n");
+  }
+}
+
+/** Splits a paragraph's lines at its attribute lines (kramdown ends a paragraph there). */
+function segmentsOf(
+  contentLines: string[],
+  parsed: (AttributeList | undefined)[],
+  start: number,
+  lines: string[],
+  listIndent: ReturnType<typeof enclosingListIndent>,
+): Segment[] {
+  const segments: Segment[] = [];
+  contentLines.forEach((_, k) => {
+    const list = parsed[k];
+    if (list) {
+      const raw = lines[start + k] ?? "";
+      const lazy =
+        listIndent !== undefined && raw.length - raw.trimStart().length < listIndent.indent;
+      segments.push({ kind: "ial", line: start + k, list, lazy });
+    } else {
+      const last = segments[segments.length - 1];
+      if (last?.kind === "text") last.to = k + 1;
+      else segments.push({ kind: "text", from: k, to: k + 1 });
+    }
+  });
+  return segments;
+}
+
+/** One paragraph (open, inline, close) per text segment, cloned from the paragraph they were cut from. */
+function paragraphsOf(
+  segments: Segment[],
+  open: Token,
+  inline: Token,
+  close: Token,
+  start: number,
+  contentLines: string[],
+): Token[] {
+  const replacement: Token[] = [];
+  for (const segment of segments) {
+    if (segment.kind !== "text") continue;
+    const p = cloneToken(open);
+    p.map = [start + segment.from, start + segment.to];
+    const text = cloneToken(inline);
+    text.content = contentLines.slice(segment.from, segment.to).join("\n");
+    text.map = p.map;
+    text.children = [];
+    replacement.push(p, text, cloneToken(close));
+    segment.open = p;
+  }
+  return replacement;
+}
+
+/** Sets each target's attributes, and turns its classes into callouts or other decorations. */
+function applyTargets(
+  md: MarkdownIt,
+  tokens: Token[],
+  targets: BlockTarget[],
+  callouts: Record<string, CalloutKind>,
+): void {
   for (const { token, attributes } of targets) {
-    if (attributes.refs.includes("toc") && (token.type === "bullet_list_open" || token.type === "ordered_list_open")) {
+    if (
+      attributes.refs.includes("toc") &&
+      (token.type === "bullet_list_open" || token.type === "ordered_list_open")
+    ) {
       token.meta = { ...(token.meta as object | null), kramdownToc: true };
     }
     if (token.type === "html_block") {
@@ -241,18 +316,27 @@ export function setAttributes(token: Token, list: AttributeList): void {
   }
 }
 
-function withHtmlAttributes(html: string, list: AttributeList, escape: (s: string) => string): string {
+function withHtmlAttributes(
+  html: string,
+  list: AttributeList,
+  escape: (s: string) => string,
+): string {
   const m = /^(\s*<[A-Za-z][\w-]*)([^>]*?)(\/?>)/.exec(html);
   if (!m) return html;
   let attrs = m[2]!;
   const extra: string[] = [];
   if (list.classes.length > 0) {
     const existing = /\sclass\s*=\s*"([^"]*)"/.exec(attrs);
-    if (existing) attrs = attrs.replace(existing[0], ` class="${existing[1]} ${escape(list.classes.join(" "))}"`);
+    if (existing)
+      attrs = attrs.replace(
+        existing[0],
+        ` class="${existing[1]} ${escape(list.classes.join(" "))}"`,
+      );
     else extra.push(`class="${escape(list.classes.join(" "))}"`);
   }
   if (list.id && !/\sid\s*=/.test(attrs)) extra.push(`id="${escape(list.id)}"`);
-  for (const [key, value] of list.pairs) if (SAFE_ATTRIBUTES.has(key)) extra.push(`${key}="${escape(value)}"`);
+  for (const [key, value] of list.pairs)
+    if (SAFE_ATTRIBUTES.has(key)) extra.push(`${key}="${escape(value)}"`);
   return `${m[1]}${attrs}${extra.map((e) => ` ${e}`).join("")}${m[3]}${html.slice(m[0].length)}`;
 }
 
@@ -260,7 +344,8 @@ function withHtmlAttributes(html: string, list: AttributeList, escape: (s: strin
 function precedingBlock(tokens: Token[], index: number): { token: Token; end: number } | undefined {
   const prev = tokens[index - 1];
   if (!prev || prev.nesting === 1) return undefined;
-  if (prev.nesting === 0) return prev.block && prev.map ? { token: prev, end: prev.map[1] } : undefined;
+  if (prev.nesting === 0)
+    return prev.block && prev.map ? { token: prev, end: prev.map[1] } : undefined;
   let depth = 0;
   for (let j = index - 1; j >= 0; j--) {
     depth += tokens[j]!.nesting;
@@ -273,7 +358,11 @@ function precedingBlock(tokens: Token[], index: number): { token: Token; end: nu
 }
 
 /** The list whose item holds tokens[index], and the column its item's content starts at. */
-function enclosingListIndent(tokens: Token[], index: number, lines: string[]): { list: Token; indent: number } | undefined {
+function enclosingListIndent(
+  tokens: Token[],
+  index: number,
+  lines: string[],
+): { list: Token; indent: number } | undefined {
   let depth = 0;
   for (let j = index - 1; j >= 0; j--) {
     const t = tokens[j]!;
@@ -285,7 +374,8 @@ function enclosingListIndent(tokens: Token[], index: number, lines: string[]): {
     let listDepth = 0;
     for (let k = j - 1; k >= 0; k--) {
       listDepth += tokens[k]!.nesting;
-      if (listDepth === 1) return marker ? { list: tokens[k]!, indent: marker[0].length } : undefined;
+      if (listDepth === 1)
+        return marker ? { list: tokens[k]!, indent: marker[0].length } : undefined;
     }
     return undefined;
   }

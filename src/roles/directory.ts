@@ -57,8 +57,8 @@ export interface DirectoryPlan {
   redirects: Redirect[];
 }
 
-/** Where each name's page goes: `/tools/<slug>/` for a name some role lists as a tool, else `/skills/<slug>/`. */
-export function planDirectory(roles: readonly RolePage[], contentDir: string): DirectoryPlan {
+/** How many roles list each name as a tool and as a skill. */
+function listings(roles: readonly RolePage[]): Map<string, { tool: number; skill: number }> {
   const listedAs = new Map<string, { tool: number; skill: number }>();
   for (const r of roles) {
     for (const [kind, names] of [["tool", r.tools], ["skill", r.skills]] as const) {
@@ -69,8 +69,12 @@ export function planDirectory(roles: readonly RolePage[], contentDir: string): D
       }
     }
   }
-  if (listedAs.size === 0) return { pages: [], redirects: [] };
-  const page = (kind: GeneratedPage["kind"], name: string, url: string, meta: FrontMatter, anchors: string[] = []) => ({
+  return listedAs;
+}
+
+/** A generated page with the front matter it would have had as a file. */
+function generatedPage(contentDir: string, kind: GeneratedPage["kind"], name: string, url: string, meta: FrontMatter, anchors: string[] = []): GeneratedPage {
+  return {
     kind,
     url,
     name,
@@ -85,9 +89,14 @@ export function planDirectory(roles: readonly RolePage[], contentDir: string): D
       bodyLine: 1,
       generated: true as const,
     },
-  });
+  };
+}
+
+/** The directory itself, and the comparison when there are two roles to compare. */
+function fixedPages(contentDir: string, roleCount: number): GeneratedPage[] {
   const pages: GeneratedPage[] = [
-    page(
+    generatedPage(
+      contentDir,
       "directory",
       DIRECTORY.title,
       DIRECTORY.url,
@@ -101,9 +110,9 @@ export function planDirectory(roles: readonly RolePage[], contentDir: string): D
       [DIRECTORY_ANCHORS.tool, DIRECTORY_ANCHORS.skill],
     ),
   ];
-  if (roles.length >= 2) {
+  if (roleCount >= 2) {
     pages.push(
-      page("compare", COMPARE.title, COMPARE.url, {
+      generatedPage(contentDir, "compare", COMPARE.title, COMPARE.url, {
         title: COMPARE.title,
         parent: DIRECTORY.title,
         nav_order: 0,
@@ -112,6 +121,14 @@ export function planDirectory(roles: readonly RolePage[], contentDir: string): D
       }, [COMPARE_ANCHOR]),
     );
   }
+  return pages;
+}
+
+/** Where each name's page goes: `/tools/<slug>/` for a name some role lists as a tool, else `/skills/<slug>/`. */
+export function planDirectory(roles: readonly RolePage[], contentDir: string): DirectoryPlan {
+  const listedAs = listings(roles);
+  if (listedAs.size === 0) return { pages: [], redirects: [] };
+  const pages = fixedPages(contentDir, roles.length);
   const all = [...listedAs.keys()].sort(compareNames);
   const kindOf = (name: string): NameKind => (listedAs.get(name)!.tool > 0 ? "tool" : "skill");
   const counts = new Map<string, number>();
@@ -129,7 +146,7 @@ export function planDirectory(roles: readonly RolePage[], contentDir: string): D
     const { tool, skill } = listedAs.get(name)!;
     const listed = [tool > 0 && `as a tool by ${plural(tool, "role")}`, skill > 0 && `as a skill by ${plural(skill, "role")}`].filter(Boolean);
     pages.push(
-      page(kind, name, url, {
+      generatedPage(contentDir, kind, name, url, {
         title: name,
         parent: DIRECTORY.title,
         nav_order: i + 1,

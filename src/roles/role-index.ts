@@ -130,17 +130,7 @@ export function indexRoles(rolePages: readonly RolePage[], tree: NavTree, inputs
 
   // Roles grouped by team in sidebar order; roles outside the teams last.
   const byTeam = [...teams.flatMap((t) => t.roles), ...inTreeOrder.filter((r) => !r.team)];
-  const listing = new Map<string, { asTool: Role[]; asSkill: Role[]; roles: Role[] }>();
-  for (const role of byTeam) {
-    for (const [list, names] of [["asTool", role.tools], ["asSkill", role.skills]] as const) {
-      for (const name of names) {
-        let entry = listing.get(name);
-        if (!entry) listing.set(name, (entry = { asTool: [], asSkill: [], roles: [] }));
-        entry[list].push(role);
-        if (entry.roles[entry.roles.length - 1] !== role) entry.roles.push(role);
-      }
-    }
-  }
+  const listing = listingsOf(byTeam);
   const names: NameEntry[] = generated
     .filter((g): g is GeneratedPage & { kind: NameKind } => g.kind === "tool" || g.kind === "skill")
     .map((g) => ({
@@ -176,6 +166,22 @@ export function indexRoles(rolePages: readonly RolePage[], tree: NavTree, inputs
     generatedAt: (url) => generatedByUrl.get(url),
     relatedTo: (role) => related.get(role) ?? [],
   };
+}
+
+/** For each name, the roles that list it as a tool, as a skill, and either, in the order of `roles`. */
+function listingsOf(roles: readonly Role[]): Map<string, { asTool: Role[]; asSkill: Role[]; roles: Role[] }> {
+  const listing = new Map<string, { asTool: Role[]; asSkill: Role[]; roles: Role[] }>();
+  for (const role of roles) {
+    for (const [list, names] of [["asTool", role.tools], ["asSkill", role.skills]] as const) {
+      for (const name of names) {
+        let entry = listing.get(name);
+        if (!entry) listing.set(name, (entry = { asTool: [], asSkill: [], roles: [] }));
+        entry[list].push(role);
+        if (entry.roles[entry.roles.length - 1] !== role) entry.roles.push(role);
+      }
+    }
+  }
+  return listing;
 }
 
 /** The spellings of a name that are more than another case of it or of each other, as the names file writes them. */
