@@ -74,10 +74,11 @@ describe("the dev server, serving a content folder outside the project", () => {
 
   test("a title edit reaches every sidebar, breadcrumb trail, child list and previous/next that shows the page", async () => {
     const file = page("teams/dev-team/back-end-engineer.md");
+    const before = log.length;
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^title: .*$/m, "title: Server-Side Engineer"));
-    await eventually("the page's own sidebar shows the new title", () =>
-      navigation(read("/teams/dev-team/back-end-engineer/")).includes("Server-Side Engineer"),
-    );
+    // Pages are written while others render: the rebuild is over when it says so, not when one page shows the title.
+    await eventually("the rebuild is over", () => log.slice(before).includes("Rebuilt "));
+    assert.ok(navigation(read("/teams/dev-team/back-end-engineer/")).includes("Server-Side Engineer"), "the page's own sidebar");
     const everyPage = htmlFiles(out);
     for (const file of everyPage) {
       assert.ok(!navigation(fs.readFileSync(file, "utf8")).includes("Back-End Engineer"), `${path.relative(out, file)} still shows the old title`);
