@@ -2,35 +2,20 @@
 // opens — not on any page, not when the sidebar loads the title from nav.json, not when search shows it — and the
 // title reads as text in the search results.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, serveStatic } from "../helpers/browser.ts";
-import { sharedBuild, fixture } from "../helpers/site.ts";
+import { describe, test } from "node:test";
+import type { BrowserContext, Page } from "playwright-core";
+import { servedBuild } from "../helpers/served-build.ts";
+import { fixture } from "../helpers/site.ts";
 
 const TITLE = "<img src=x onerror=alert(1)>";
 const PAGES = ["/", "/people/", "/people/before/", "/people/html-title/", "/people/html-title/child/", "/people/after/"];
 
-type Site = Awaited<ReturnType<typeof serveStatic>>;
-
 describe("a page titled <img src=x onerror=alert(1)> in a browser", () => {
-  let browser: Browser;
-  let site: Site;
-
-  before(async () => {
-    const result = await sharedBuild(fixture("escaping"));
-    assert.equal(result.code, 0, result.stderr);
-    site = await serveStatic(result.outDir);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = servedBuild(fixture("escaping"));
 
   /** A context in which every dialog (alert, confirm, prompt) is recorded and dismissed. */
   async function watched(): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const dialogs: string[] = [];
     context.on("dialog", (dialog) => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
@@ -47,7 +32,7 @@ describe("a page titled <img src=x onerror=alert(1)> in a browser", () => {
     const { context, page, dialogs } = await watched();
     try {
       for (const url of PAGES) {
-        await page.goto(site.url(url));
+        await page.goto(served.server.url(url));
         await page.waitForLoadState("load");
         assert.deepEqual(await images(page), [], url);
         // Home keeps the People branch closed; every page in or under People names the title.
@@ -62,7 +47,7 @@ describe("a page titled <img src=x onerror=alert(1)> in a browser", () => {
   test("opening the People branch from nav.json shows the title as a text link", async () => {
     const { context, page, dialogs } = await watched();
     try {
-      await page.goto(site.url("/"));
+      await page.goto(served.server.url("/"));
       await page.getByRole("button", { name: "People: show or hide its pages" }).click();
       const link = page.locator("#site-nav a", { hasText: TITLE });
       await link.waitFor();
@@ -77,7 +62,7 @@ describe("a page titled <img src=x onerror=alert(1)> in a browser", () => {
   test("searching for it shows the title, summary text and headings as text, and nothing runs", async () => {
     const { context, page, dialogs } = await watched();
     try {
-      await page.goto(site.url("/"));
+      await page.goto(served.server.url("/"));
       await page.keyboard.press("Control+K");
       for (const term of ["onerror", "escapeproof", "img"]) {
         await page.locator("#search-input").fill(term);

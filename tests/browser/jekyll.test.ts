@@ -1,35 +1,24 @@
 // A migrated Just the Docs site in the browser: its color_scheme, and reading it without JavaScript.
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { launchBrowser, serveStatic } from "../helpers/browser.ts";
-import { sharedBuild, fixture } from "../helpers/site.ts";
+import { describe, test } from "node:test";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { servedBuild } from "../helpers/served-build.ts";
+import { fixture } from "../helpers/site.ts";
 
 /** The body's background in each theme (--bg in src/client/handbook.css). */
 const BACKGROUND = { light: "rgb(255, 255, 255)", dark: "rgb(21, 24, 29)" };
 const WIDE = { width: 1280, height: 900 };
 
 describe("a Just the Docs site with color_scheme: dark", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  before(async () => {
-    const built = await sharedBuild(fixture("jtd-site"), ["--jekyll-config", path.join(fixture("jtd-site"), "_config.yml")]);
-    assert.equal(built.code, 0, built.stderr);
-    server = await serveStatic(built.outDir);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedBuild(fixture("jtd-site"), ["--jekyll-config", path.join(fixture("jtd-site"), "_config.yml")]);
 
   async function withPage(url: string, options: BrowserContextOptions, fn: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext({ viewport: WIDE, ...options });
+    const context = await served.browser.newContext({ viewport: WIDE, ...options });
     context.setDefaultTimeout(5000);
     try {
       const page = await context.newPage();
-      assert.equal((await page.goto(server.url(url)))?.status(), 200);
+      assert.equal((await page.goto(served.server.url(url)))?.status(), 200);
       await fn(page);
     } finally {
       await context.close();
@@ -45,7 +34,7 @@ describe("a Just the Docs site with color_scheme: dark", () => {
       assert.equal(await toggle(page).getAttribute("aria-pressed"), "true");
       await toggle(page).click();
       assert.equal(await background(page), BACKGROUND.light);
-      await page.goto(server.url("/docs/reference/README/"));
+      await page.goto(served.server.url("/docs/reference/README/"));
       assert.equal(await background(page), BACKGROUND.light);
       assert.equal(await toggle(page).getAttribute("aria-pressed"), "false");
       // Back to the site's own theme: nothing is kept.
@@ -69,24 +58,13 @@ describe("a Just the Docs site with color_scheme: dark", () => {
 });
 
 describe("a page with layout: minimal", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  before(async () => {
-    const built = await sharedBuild(fixture("jtd-product-docs"), ["--jekyll-config", path.join(fixture("jtd-product-docs"), "_config.yml")]);
-    assert.equal(built.code, 0, built.stderr);
-    server = await serveStatic(built.outDir);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedBuild(fixture("jtd-product-docs"), ["--jekyll-config", path.join(fixture("jtd-product-docs"), "_config.yml")]);
 
   test("is read in the middle of a wide screen, with no sidebar and no menu button on a narrow one", async () => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 1920, height: 900 } });
     try {
       const page = await context.newPage();
-      await page.goto(server.url("/"));
+      await page.goto(served.server.url("/"));
       const box = (await page.locator("main").boundingBox())!;
       assert.ok(Math.abs(box.x + box.width / 2 - 960) < 2, `main spans ${box.x}–${box.x + box.width}`);
       await page.setViewportSize({ width: 390, height: 900 });

@@ -1,11 +1,11 @@
 // An overdue page's notice and the Review status page in a browser: axe finds nothing in either theme, wide or
 // narrow; the notice is on screen without scrolling; the Review status page never scrolls sideways on a phone.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContext } from "playwright-core";
-import { launchBrowser, serveStatic } from "../helpers/browser.ts";
+import { describe, test } from "node:test";
+import type { BrowserContext } from "playwright-core";
+import { servedBuild } from "../helpers/served-build.ts";
 import { runAxe } from "../helpers/gates.ts";
-import { fixture, sharedBuild } from "../helpers/site.ts";
+import { fixture } from "../helpers/site.ts";
 
 const LAYOUTS = [
   { name: "light, wide", colorScheme: "light", viewport: { width: 1280, height: 900 } },
@@ -15,34 +15,23 @@ const LAYOUTS = [
 ] as const;
 
 describe("owners and review dates in a browser", () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
-  before(async () => {
-    const result = await sharedBuild(fixture("owners"), ["--no-search", "--today", "2026-03-01"]);
-    assert.equal(result.code, 0, result.stderr);
-    site = await serveStatic(result.outDir);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = servedBuild(fixture("owners"), ["--no-search", "--today", "2026-03-01"]);
 
   for (const layout of LAYOUTS) {
     test(`${layout.name}: axe finds nothing; the notice shows on load; nothing scrolls sideways`, async () => {
       // axe is injected inline, so the context bypasses the CSP.
-      const context: BrowserContext = await browser.newContext({ viewport: layout.viewport, colorScheme: layout.colorScheme, bypassCSP: true });
+      const context: BrowserContext = await served.browser.newContext({ viewport: layout.viewport, colorScheme: layout.colorScheme, bypassCSP: true });
       try {
         const page = await context.newPage();
         const found: string[] = [];
         for (const url of ["/teams/dev-team/qa-engineer/", "/review-status/"]) {
-          await page.goto(site.url(url));
+          await page.goto(served.server.url(url));
           found.push(...(await runAxe(page)).map((v) => `${url}: ${v}`));
           const sideways = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
           assert.equal(sideways, false, `${url} scrolls sideways`);
         }
         assert.deepEqual(found, []);
-        await page.goto(site.url("/teams/dev-team/qa-engineer/"));
+        await page.goto(served.server.url("/teams/dev-team/qa-engineer/"));
         const notice = page.getByRole("note", { name: "Review overdue" });
         await notice.waitFor();
         const box = await notice.boundingBox();
