@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { checkBuiltSite, scanHtml, type BuiltPage } from "../../../src/links/site.ts";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
+import { checkBuiltSite, scanHtml, SiteLinkChecker, type BuiltPage } from "../../../src/links/site.ts";
 
 /** A built site from `{ path: html }`; `extra` are other files written (assets, nav.json). */
 const site = (pages: Record<string, string>, extra: string[] = []) => {
@@ -110,4 +112,22 @@ test("the report counts the pages and the internal URLs checked", () => {
   const { built, files } = site({ "index.html": `<a href="/">a</a><a href="#x">b</a><p id="x"></p>`, "b/index.html": `<a href="/">a</a>` });
   const report = checkBuiltSite(built, files);
   assert.deepEqual([report.pages, report.checked, report.broken.length], [2, 3, 0]);
+});
+
+test("the gate keeps a page's ids and links, not the page: 100 pages of 1 MB leave a few MB behind", () => {
+  v8.setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  const checker = new SiteLinkChecker("/");
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 100; i++) {
+    // A page with a character beyond Latin-1 is held two bytes a character: 2 MB each.
+    const filler = `<p>${"Ω text of the page ".repeat(52_000)}</p>`;
+    const html = `<h2 id="a-heading-long-enough-${i}">x</h2>${filler}<a href="../sibling-page-${i}/#section-${i}">s</a><a href="/teams/page-${i}/#part-${i}">t</a>`;
+    checker.addPage(`p${i}/index.html`, html);
+  }
+  gc();
+  const kept = (process.memoryUsage().heapUsed - before) / 1048576;
+  assert.ok(kept < 20, `${kept.toFixed(0)} MB kept for 100 pages of 2 MB`);
+  assert.equal(checker.finish(new Set(["p0/index.html"])).checked, 200);
 });
