@@ -2,10 +2,10 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { SiteLinkChecker } from "./site.ts";
 
-type Message = { type: "page"; path: string; html: string } | { type: "finish"; files: string[] };
+type Message = { type: "pages"; pages: Array<{ path: string; html: string }> } | { type: "finish"; files: string[] };
 
 const checker = new SiteLinkChecker((workerData as { base: string }).base);
 parentPort!.on("message", (message: Message) => {
-  if (message.type === "page") checker.addPage(message.path, message.html);
+  if (message.type === "pages") for (const page of message.pages) checker.addPage(page.path, page.html);
   else parentPort!.postMessage(checker.finish(new Set(message.files)));
 });
