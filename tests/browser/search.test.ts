@@ -10,7 +10,7 @@ const CSP = "default-src 'self' 'wasm-unsafe-eval'";
 
 type Site = Awaited<ReturnType<typeof serveStatic>>;
 
-/** Builds a content folder with search and serves it (under `prefix`). */
+/** Builds a content folder with search and serves it (under `prefix`) with the CSP header. */
 async function buildAndServe(
   contentDir: string,
   prefix = "/",
@@ -18,24 +18,12 @@ async function buildAndServe(
   const extra = prefix === "/" ? [] : ["--path-prefix", prefix];
   const result = await sharedBuild(contentDir, extra);
   assert.equal(result.code, 0, result.stderr);
-  return { site: await serveStatic(result.outDir, prefix), outDir: result.outDir };
+  return { site: await serveStatic(result.outDir, prefix, { "content-security-policy": CSP }), outDir: result.outDir };
 }
 
-/** A page of the site served with the CSP header; `problems` collects CSP violations, script errors and failed loads. */
+/** A page of the site in a new context; `problems` collects CSP violations, script errors and failed loads. */
 async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.route("**/*", async (route) => {
-    // Requests still in flight when a test closes its page end here; that is not a failure.
-    try {
-      const response = await route.fetch();
-      await route.fulfill({
-        response,
-        headers: { ...response.headers(), "content-security-policy": CSP },
-      });
-    } catch {
-      await route.abort().catch(() => {});
-    }
-  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));

@@ -19,10 +19,18 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Serves a built site on a free loopback port, under `prefix` (e.g. "/handbook/"), as a static host would. */
-export async function serveStatic(dir: string, prefix = "/"): Promise<{ origin: string; url: (path: string) => string; close: () => Promise<void> }> {
+/**
+ * Serves a built site on a free loopback port, under `prefix` (e.g. "/handbook/"), as a static host would, with
+ * `headers` on every response (a host's Content-Security-Policy, say).
+ */
+export async function serveStatic(
+  dir: string,
+  prefix = "/",
+  headers: Record<string, string> = {},
+): Promise<{ origin: string; url: (path: string) => string; close: () => Promise<void> }> {
   const files = sirv(dir, { dev: true, extensions: ["html"] });
   const server = http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const url = req.url ?? "/";
     if (prefix !== "/" && !url.startsWith(prefix)) {
       res.statusCode = 404;
