@@ -91,7 +91,7 @@ export const COLOUR_RULES: readonly string[] = ["color-contrast", "link-in-text-
 
 /**
  * Runs axe-core (every rule but the experimental ones: WCAG 2.x A and AA, and best practices; or only `rules`) on the
- * page as it is now. The page's context must bypass the CSP, as axe is injected as an inline script.
+ * page as it is now. The page's context must bypass the CSP, as axe is added from another origin.
  */
 export async function runAxe(page: Page, rules?: readonly string[]): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ url: await servedAxe() });
@@ -149,4 +149,72 @@ export async function serveBuilt(contentDir: string, extra: string[] = []): Prom
       await site.close();
     },
   };
+}
+
+/**
+ * Every shown element's colours (the root, the body and all in it) once the page has settled (and those of its ::before and ::after where they have
+ * content, and of its ::marker, ::placeholder and ::backdrop): each computed property that paints a colour, a shadow
+ * or a see-through (color, background-color and -image, border and outline colours, fill, stroke, box-shadow,
+ * text-shadow, opacity, filter, …). Two pages with the same Colours get the same verdict from axe's colour rules.
+ */
+export interface Colours {
+  /** Each element as `index tag.class` (and ::pseudo), in document order. */
+  elements: string[];
+  /** elements[i]'s computed values are styles[ids[i]], in the order of `properties`. */
+  ids: number[];
+  styles: string[];
+  properties: string[];
+}
+
+/** Reads Colours (see there) once the page has settled: two frames drawn and its transitions ended. */
+export async function coloursOf(page: Page): Promise<Colours> {
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const ending = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+  });
+  return page.evaluate(() => {
+    const paints = /color|shadow|^fill|^stroke|^background-image$|^opacity$|filter$|blend-mode$|^visibility$|^text-decoration/;
+    // Not the logical border colours (the physical ones say the same), and not color-scheme: where a chosen theme
+    // says "dark" and the system's says "light dark", the colours it picks (Canvas, Field, …) are the same.
+    const skip = /^border-(block|inline)|^color-scheme$/;
+    const properties = [...getComputedStyle(document.documentElement)].filter((p) => paints.test(p) && !skip.test(p)).sort();
+    const styles: string[] = [];
+    const index = new Map<string, number>();
+    const elements: string[] = [];
+    const ids: number[] = [];
+    // The root, the body and what is in it: not the head, where axe adds its script.
+    [document.documentElement, document.body, ...document.body.querySelectorAll("*")].forEach((el, i) => {
+      // (No named functions in here: the TypeScript loader would wrap them in a helper the page does not have.)
+      const pseudos = [""];
+      for (const pseudo of ["::before", "::after"]) if (!/^(none|normal)$/.test(getComputedStyle(el, pseudo).content)) pseudos.push(pseudo);
+      if (el.matches("li, summary")) pseudos.push("::marker");
+      if (el.matches("input, textarea")) pseudos.push("::placeholder");
+      if (el.matches("dialog")) pseudos.push("::backdrop");
+      for (const pseudo of pseudos) {
+        const computed = getComputedStyle(el, pseudo || null);
+        const style = properties.map((p) => computed.getPropertyValue(p)).join("\n");
+        if (!index.has(style)) index.set(style, styles.push(style) - 1);
+        elements.push(`${i} ${el.tagName.toLowerCase()}${el.classList.length ? "." + [...el.classList].join(".") : ""}${pseudo}`);
+        ids.push(index.get(style)!);
+      }
+    });
+    return { elements, ids, styles, properties };
+  });
+}
+
+/** Where two pages' Colours differ, as lines (at most `limit`): `element property: a ≠ b`. */
+export function colourDifferences(a: Colours, b: Colours, limit = 10): string[] {
+  if (a.elements.join("\n") !== b.elements.join("\n")) {
+    const at = a.elements.findIndex((element, i) => element !== b.elements[i]);
+    return [`the pages differ at element ${at}: ${a.elements[at] ?? "(none)"} ≠ ${b.elements[at] ?? "(none)"}`];
+  }
+  const found: string[] = [];
+  for (let i = 0; i < a.ids.length && found.length < limit; i++) {
+    const [x, y] = [a.styles[a.ids[i]!]!.split("\n"), b.styles[b.ids[i]!]!.split("\n")];
+    a.properties.forEach((property, p) => {
+      if (x[p] !== y[p]) found.push(`${a.elements[i]} ${property}: ${x[p]} ≠ ${y[p]}`);
+    });
+  }
+  return found.slice(0, limit);
 }
