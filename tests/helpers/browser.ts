@@ -2,7 +2,15 @@ import fs from "node:fs";
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Response, type ViewportSize } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+  type Response,
+  type ViewportSize,
+} from "playwright-core";
 import sirv from "sirv";
 
 /** Debian's Chromium, started the way this machine allows (no sandbox, no background networking). */
@@ -77,17 +85,22 @@ export interface SharedPage {
   page: Page;
   /** Script errors, console errors and CSP violations of the documents opened since the last `open`. */
   problems: string[];
-  /** Resets the page (see sharedPage), then opens `url`. */
+  /**
+   * Undoes what a test may have changed (see sharedPage), leaving the page where it is; the viewport and colour
+   * scheme become `options`' or else the context's.
+   */
+  reset(options?: { viewport?: ViewportSize; colorScheme?: "light" | "dark" }): Promise<void>;
+  /** Resets the page, then opens `url`. */
   open(url: string, options?: { viewport?: ViewportSize; colorScheme?: "light" | "dark" }): Promise<Response | null>;
   close(): Promise<void>;
 }
 
 /**
  * One context and page for a describe's tests: a new context costs a renderer process, and its first pages compile
- * every script again. Before each `open`, what a test may have changed is undone: the site's localStorage and
- * sessionStorage (a chosen theme, the sidebar's open branches) and cookies are emptied, route handlers removed, the
- * viewport and colour scheme set back to `options`' and the mouse moved to the corner. Tests that need other context
- * options (no JavaScript, permissions) make a context of their own.
+ * every script again. `reset`, and `open` before it opens a page, undo what a test may have changed: the site's
+ * localStorage and sessionStorage (a chosen theme, the sidebar's open branches) and cookies are emptied, route
+ * handlers removed, the viewport and colour scheme set back to `options`' and the mouse moved to the corner. Tests
+ * that need other context options (no JavaScript, permissions) make a context of their own.
  */
 export async function sharedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<SharedPage> {
   const context = await browser.newContext(options);
@@ -100,29 +113,37 @@ export async function sharedPage(browser: Browser, options: BrowserContextOption
   });
   page.on("pageerror", (error) => problems.push(`${page.url()}: page error: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico"))
-      problems.push(`${page.url()}: ${message.text()}`);
+    if (message.type() === "error") problems.push(`${page.url()}: ${message.text()}`);
   });
   const viewport = options.viewport ?? { width: 1280, height: 720 };
   const colorScheme = options.colorScheme ?? "light";
+  const reset: SharedPage["reset"] = async (given = {}) => {
+    if (page.url().startsWith("http"))
+      await page.evaluate(() => {
+        localStorage.clear();
+        sessionStorage.clear();
+        // Again once the page is left: the sidebar saves its scroll position then.
+        addEventListener("pagehide", () => (localStorage.clear(), sessionStorage.clear()));
+      });
+    await Promise.all([
+      context.clearCookies(),
+      context.unrouteAll({ behavior: "ignoreErrors" }),
+      page.unrouteAll({ behavior: "ignoreErrors" }),
+      page.setViewportSize(given.viewport ?? viewport),
+      page.emulateMedia({ colorScheme: given.colorScheme ?? colorScheme }),
+      page.mouse.move(0, 0),
+    ]);
+    problems.length = 0;
+  };
   return {
     context,
     page,
     problems,
-    async open(url, opened = {}) {
-      if (new URL(page.url()).origin === new URL(url).origin)
-        await page.evaluate(() => (localStorage.clear(), sessionStorage.clear()));
+    reset,
+    async open(url, given = {}) {
+      await reset(given);
       // Only the hash changing would keep the document: leave it first.
       if (new URL(url).hash) await page.goto("about:blank");
-      await Promise.all([
-        context.clearCookies(),
-        context.unrouteAll({ behavior: "ignoreErrors" }),
-        page.unrouteAll({ behavior: "ignoreErrors" }),
-        page.setViewportSize(opened.viewport ?? viewport),
-        page.emulateMedia({ colorScheme: opened.colorScheme ?? colorScheme }),
-        page.mouse.move(0, 0),
-      ]);
-      problems.length = 0;
       return page.goto(url);
     },
     close: () => context.close(),
