@@ -1,12 +1,11 @@
-// What the browser gates share: the page types every gate visits, the themes, axe-core, and a listener for
-// Content-Security-Policy violations and script errors.
+// What the browser gates share: the page types every gate visits, the themes, axe-core, and the colours a page shows.
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import path from "node:path";
 import assert from "node:assert/strict";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchBrowser, serveStatic } from "./browser.ts";
 import { sharedBuild, projectDir } from "./site.ts";
 
@@ -103,24 +102,6 @@ export async function runAxe(page: Page, rules?: readonly string[]): Promise<Axe
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target}: ${n.summary.replace(/\s+/g, " ")}`));
 }
 
-/**
- * Collects what the CSP blocks and what goes wrong in the page's scripts, in every page of the context:
- * `securitypolicyviolation` events (via an init script), console errors and uncaught exceptions.
- */
-export async function watchForViolations(context: BrowserContext): Promise<string[]> {
-  const problems: string[] = [];
-  await context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
-    });
-  });
-  context.on("console", (message) => {
-    if (message.type() === "error") problems.push(`${message.page()?.url() ?? ""}: ${message.text()}`);
-  });
-  context.on("weberror", (error) => problems.push(`${error.page()?.url() ?? ""}: page error: ${error.error().message}`));
-  return problems;
-}
-
 /** The handbook's own content built, served and a browser started: what each gate visits its page types in. */
 export interface ServedHandbook {
   browser: Browser;
@@ -152,10 +133,11 @@ export async function serveBuilt(contentDir: string, extra: string[] = []): Prom
 }
 
 /**
- * Every shown element's colours (the root, the body and all in it) once the page has settled (and those of its ::before and ::after where they have
- * content, and of its ::marker, ::placeholder and ::backdrop): each computed property that paints a colour, a shadow
- * or a see-through (color, background-color and -image, border and outline colours, fill, stroke, box-shadow,
- * text-shadow, opacity, filter, …). Two pages with the same Colours get the same verdict from axe's colour rules.
+ * The colours of every element of the body (and of the root and the body), and of its ::before and ::after where they
+ * have content and its ::marker, ::placeholder and ::backdrop, once the page has settled: each computed property that
+ * paints a colour, a shadow or a see-through (color, background-color and -image, border and outline colours, fill,
+ * stroke, box-shadow, text-shadow, opacity, filter, …). Two pages with the same Colours get the same verdict from
+ * axe's colour rules.
  */
 export interface Colours {
   /** Each element as `index tag.class` (and ::pseudo), in document order. */
