@@ -13,7 +13,10 @@ import {
 } from "playwright-core";
 import sirv from "sirv";
 
-/** Debian's Chromium, started the way this machine allows (no sandbox, no background networking). */
+/**
+ * Debian's Chromium, started the way this machine allows (no sandbox, no background networking), where nothing leaves
+ * the machine: every host name resolves to nothing, and tests use 127.0.0.1 (a route can still answer for a name).
+ */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -25,6 +28,7 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     ],
   });
 }
