@@ -1,7 +1,7 @@
 // A migrated Just the Docs site in the browser: its color_scheme, and reading it without JavaScript.
 import assert from "node:assert/strict";
 import path from "node:path";
-import { before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { servedBuild } from "../helpers/served-build.ts";
 import { fixture } from "../helpers/site.ts";
@@ -13,29 +13,9 @@ const WIDE = { width: 1280, height: 900 };
 describe("a Just the Docs site with color_scheme: dark", () => {
   const served = servedBuild(fixture("jtd-site"), ["--jekyll-config", path.join(fixture("jtd-site"), "_config.yml")], {
     viewport: WIDE,
+    timeout: 5000,
   });
-  before(() => served.reader.context.setDefaultTimeout(5000));
-
-  /** Opens `url` and hands the page to `fn`: the describe's shared page, or without JavaScript a context of its own. */
-  async function withPage(
-    url: string,
-    options: { colorScheme: "light" | "dark"; javaScriptEnabled?: false },
-    fn: (page: Page) => Promise<void>,
-  ): Promise<void> {
-    if (options.javaScriptEnabled !== false) {
-      assert.equal((await served.reader.open(served.server.url(url), options))?.status(), 200);
-      return fn(served.reader.page);
-    }
-    const context = await served.browser.newContext({ viewport: WIDE, ...options });
-    context.setDefaultTimeout(5000);
-    try {
-      const page = await context.newPage();
-      assert.equal((await page.goto(served.server.url(url)))?.status(), 200);
-      await fn(page);
-    } finally {
-      await context.close();
-    }
-  }
+  const withPage = served.withPage;
   const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const toggle = (page: Page) => page.getByRole("button", { name: "Dark theme" });
 

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import type { Locator, Page, ViewportSize } from "playwright-core";
-import { servedBuild, type ServedBuild } from "../helpers/served-build.ts";
+import type { Locator, Page } from "playwright-core";
+import { servedBuild, type PageOptions, type ServedBuild } from "../helpers/served-build.ts";
 import { runAxe } from "../helpers/gates.ts";
 import { projectDir, tempDir } from "../helpers/site.ts";
 
@@ -70,38 +70,9 @@ async function childLinkTexts(item: Locator): Promise<string[]> {
   return (await item.locator("xpath=./ul/li/a").allTextContents()).map((t) => t.trim());
 }
 
-/**
- * Opens `url` with `options` and hands the page to `fn`: in the describe's shared page, or without JavaScript in a
- * context of its own.
- */
-async function withPage(
-  served: ServedBuild,
-  url: string,
-  options: { viewport?: ViewportSize; colorScheme?: "light" | "dark"; javaScriptEnabled?: false },
-  fn: (page: Page) => Promise<void>,
-): Promise<void> {
-  if (options.javaScriptEnabled !== false) {
-    const response = await served.reader.open(served.server.url(url), options);
-    assert.equal(response?.status(), 200, `GET ${url}`);
-    return fn(served.reader.page);
-  }
-  const context = await served.browser.newContext({ viewport: WIDE, ...options });
-  context.setDefaultTimeout(SETTLE_MS);
-  try {
-    const page = await context.newPage();
-    const response = await page.goto(served.server.url(url));
-    assert.equal(response?.status(), 200, `GET ${url}`);
-    await fn(page);
-  } finally {
-    await context.close();
-  }
-}
-
 /** The handbook or a content folder built without search and served (servedBuild), its shared page at WIDE. */
 function served(content: string | (() => string), options: { bypassCSP?: boolean } = {}): ServedBuild {
-  const build = servedBuild(content, ["--no-search"], { viewport: WIDE, ...options });
-  before(() => build.reader.context.setDefaultTimeout(SETTLE_MS));
-  return build;
+  return servedBuild(content, ["--no-search"], { viewport: WIDE, timeout: SETTLE_MS, ...options });
 }
 
 describe("navigating the built handbook in a browser", () => {
@@ -115,7 +86,7 @@ describe("navigating the built handbook in a browser", () => {
     sidebarOf(page).getByRole("button", { name: `${title}: show or hide its pages`, exact: true });
 
   test("a deep page shows its breadcrumbs, marks itself in the sidebar and opens its branch", async () => {
-    await withPage(handbook, AI_ENGINEER, { viewport: WIDE }, async (page) => {
+    await handbook.withPage(AI_ENGINEER, { viewport: WIDE }, async (page) => {
       const crumbs = page.locator("nav.breadcrumbs li");
       assert.deepEqual(
         (await crumbs.allInnerTexts()).map((t) => t.trim()),
@@ -170,7 +141,7 @@ describe("navigating the built handbook in a browser", () => {
   });
 
   test("a closed branch opens and closes in place, without leaving the page", async () => {
-    await withPage(handbook, AI_ENGINEER, { viewport: WIDE }, async (page) => {
+    await handbook.withPage(AI_ENGINEER, { viewport: WIDE }, async (page) => {
       const toggle = toggleOf(page, "Policies");
       await assertVisible(toggle, true, "the Policies toggle (revealed by the script)");
       assert.equal(await toggle.getAttribute("aria-expanded"), "false");
@@ -200,7 +171,7 @@ describe("navigating the built handbook in a browser", () => {
   });
 
   test("a branch loaded in place can itself be opened", async () => {
-    await withPage(handbook, "/", { viewport: WIDE }, async (page) => {
+    await handbook.withPage("/", { viewport: WIDE }, async (page) => {
       const dataTeamLink = sidebarOf(page).getByRole("link", { name: "Data Team", exact: true });
       assert.equal(
         await dataTeamLink.count(),
@@ -241,7 +212,7 @@ describe("navigating the built handbook in a browser", () => {
   });
 
   test("on a narrow screen the Menu button shows and hides the sidebar", async () => {
-    await withPage(handbook, AI_ENGINEER, { viewport: NARROW }, async (page) => {
+    await handbook.withPage(AI_ENGINEER, { viewport: NARROW }, async (page) => {
       const sidebar = sidebarOf(page);
       await assertVisible(sidebar, false, "the sidebar on a narrow screen at first");
       const menu = page.locator("header").getByRole("button", { name: "Menu" });
@@ -264,7 +235,7 @@ describe("navigating the built handbook in a browser", () => {
   });
 
   test("without JavaScript the Menu link still shows the sidebar on a narrow screen", async () => {
-    await withPage(handbook, AI_ENGINEER, { viewport: NARROW, javaScriptEnabled: false }, async (page) => {
+    await handbook.withPage(AI_ENGINEER, { viewport: NARROW, javaScriptEnabled: false }, async (page) => {
       const sidebar = sidebarOf(page);
       await assertVisible(sidebar, false, "the sidebar on a narrow screen at first");
       const menu = page.locator("header").getByRole("link", { name: "Menu" });
@@ -281,7 +252,7 @@ describe("navigating the built handbook in a browser", () => {
   });
 
   test("without JavaScript a wide screen shows no dead toggles and its sidebar links navigate", async () => {
-    await withPage(handbook, AI_ENGINEER, { viewport: WIDE, javaScriptEnabled: false }, async (page) => {
+    await handbook.withPage(AI_ENGINEER, { viewport: WIDE, javaScriptEnabled: false }, async (page) => {
       const sidebar = sidebarOf(page);
       await assertVisible(sidebar, true, "the sidebar on a wide screen");
       assert.equal(
@@ -324,7 +295,7 @@ describe("navigating the built handbook in a browser", () => {
   });
 
   test("Next and Previous walk the pages in sidebar order", async () => {
-    await withPage(handbook, AI_ENGINEER, { viewport: WIDE }, async (page) => {
+    await handbook.withPage(AI_ENGINEER, { viewport: WIDE }, async (page) => {
       const pager = () => page.getByRole("navigation", { name: "Previous and next pages" });
       const next = pager().getByRole("link", { name: /^Next/ });
       await assertVisible(next, true, "the Next link");
@@ -362,8 +333,7 @@ describe("a long list in the sidebar of a built handbook", () => {
   });
   // axe is added from another origin, so the context bypasses the CSP.
   const site = served(() => content, { bypassCSP: true });
-  const open = (options: Parameters<typeof withPage>[2], fn: (page: Page) => Promise<void>) =>
-    withPage(site, ROLE_70, options, fn);
+  const open = (options: PageOptions, fn: (page: Page) => Promise<void>) => site.withPage(ROLE_70, options, fn);
   const teamList = (page: Page) =>
     page.getByRole("navigation", { name: "Handbook" }).getByRole("link", { name: "Team", exact: true }).locator("xpath=../ul");
 

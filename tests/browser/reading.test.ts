@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { before, describe, test } from "node:test";
-import type { Locator, Page, ViewportSize } from "playwright-core";
+import { describe, test } from "node:test";
+import type { Locator, Page } from "playwright-core";
 import { servedBuild } from "../helpers/served-build.ts";
 import { fixture } from "../helpers/site.ts";
 
@@ -53,35 +53,10 @@ describe("reading the built handbook in a browser", () => {
   const served = servedBuild(fixture("reading"), ["--no-search"], {
     viewport: WIDE,
     permissions: ["clipboard-read", "clipboard-write"],
+    timeout: SETTLE_MS,
   });
-  before(() => served.reader.context.setDefaultTimeout(SETTLE_MS));
   const server = { url: (path: string) => served.server.url(path) };
-
-  /**
-   * Opens `url` with `options` and hands the page to `fn`: the tests' shared page (sharedPage), or without JavaScript a
-   * context of its own.
-   */
-  async function withPage(
-    url: string,
-    options: { viewport: ViewportSize; colorScheme?: "light" | "dark"; javaScriptEnabled?: false },
-    fn: (page: Page) => Promise<void>,
-  ): Promise<void> {
-    if (options.javaScriptEnabled !== false) {
-      const response = await served.reader.open(server.url(url), options);
-      assert.equal(response?.status(), 200, `GET ${url}`);
-      return fn(served.reader.page);
-    }
-    const context = await served.browser.newContext(options);
-    context.setDefaultTimeout(SETTLE_MS);
-    try {
-      const page = await context.newPage();
-      const response = await page.goto(server.url(url));
-      assert.equal(response?.status(), 200, `GET ${url}`);
-      await fn(page);
-    } finally {
-      await context.close();
-    }
-  }
+  const withPage = served.withPage;
 
   const toggleOf = (page: Page) => page.getByRole("button", { name: "Dark theme" });
   const firstBody = (page: Page) => page.evaluate(() => (window as unknown as { __firstBody: FirstBody }).__firstBody);

@@ -3,7 +3,7 @@
 // one page to the next.
 import assert from "node:assert/strict";
 import path from "node:path";
-import { before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Page, ViewportSize } from "playwright-core";
 import { servedBuild } from "../helpers/served-build.ts";
 import { projectDir } from "../helpers/site.ts";
@@ -18,34 +18,12 @@ const TOUCH = 44;
 type Box = { x: number; y: number; width: number; height: number };
 
 describe("reading the handbook on a phone and on wide screens", () => {
-  const served = servedBuild(path.join(projectDir, "content"), ["--no-search"]);
-  before(() => served.reader.context.setDefaultTimeout(SETTLE_MS));
+  const served = servedBuild(path.join(projectDir, "content"), ["--no-search"], { timeout: SETTLE_MS });
 
   /** A fresh document of `url` at `viewport`, in the page the tests share (sharedPage). */
   async function open(url: string, viewport: ViewportSize): Promise<Page> {
     await served.reader.open(served.server.url(url), { viewport });
     return served.reader.page;
-  }
-
-  /**
-   * Runs `fn` on the page the tests share, reset (sharedPage) to `options.viewport`; without JavaScript, on a page of
-   * a context of its own.
-   */
-  async function withPage(
-    options: { viewport: ViewportSize; javaScriptEnabled?: false },
-    fn: (page: Page) => Promise<void>,
-  ): Promise<void> {
-    if (options.javaScriptEnabled !== false) {
-      await served.reader.reset(options);
-      return fn(served.reader.page);
-    }
-    const context = await served.browser.newContext(options);
-    context.setDefaultTimeout(SETTLE_MS);
-    try {
-      await fn(await context.newPage());
-    } finally {
-      await context.close();
-    }
   }
 
   const box = async (page: Page, selector: string): Promise<Box> => {
@@ -168,8 +146,8 @@ describe("reading the handbook on a phone and on wide screens", () => {
     });
 
     test("the drawer scrolls on its own, with the current page in view, and its controls are 44 px high", async () => {
-      await withPage({ viewport: { width: 390, height: 480 } }, async (page) => {
-        await page.goto(served.server.url("/teams/people-operations/talent-acquisition-partner/"));
+      const drawerPage = "/teams/people-operations/talent-acquisition-partner/";
+      await served.withPage(drawerPage, { viewport: { width: 390, height: 480 } }, async (page) => {
         await page.locator("a.menu-toggle").click();
         const drawer = await box(page, ".sidebar");
         const current = await box(page, '.sidebar a[aria-current="page"]');
@@ -194,8 +172,7 @@ describe("reading the handbook on a phone and on wide screens", () => {
     });
 
     test("without JavaScript the menu link opens the drawer and a tap outside closes it, where the page was", async () => {
-      await withPage({ viewport: PHONE, javaScriptEnabled: false }, async (page) => {
-        await page.goto(served.server.url(AI_ENGINEER));
+      await served.withPage(AI_ENGINEER, { viewport: PHONE, javaScriptEnabled: false }, async (page) => {
         await page.evaluate(() => window.scrollTo(0, 400));
         // A tap where the button is (a locator's click would scroll the page to the header's place in it).
         const menu = await box(page, "a.menu-toggle");
@@ -220,8 +197,7 @@ describe("reading the handbook on a phone and on wide screens", () => {
   });
 
   test("at 1920 px the text column is centred between the sidebar and the contents", async () => {
-    await withPage({ viewport: { width: 1920, height: 1080 } }, async (page) => {
-      await page.goto(served.server.url(AI_ENGINEER));
+    await served.withPage(AI_ENGINEER, { viewport: { width: 1920, height: 1080 } }, async (page) => {
       const sidebar = await box(page, ".sidebar");
       const article = await box(page, "article.content");
       const toc = await box(page, "nav.toc-aside");
@@ -236,8 +212,7 @@ describe("reading the handbook on a phone and on wide screens", () => {
   });
 
   test("Tab reaches the breadcrumbs and the text before the contents shown on their right", async () => {
-    await withPage({ viewport: { width: 1280, height: 800 } }, async (page) => {
-      await page.goto(served.server.url("/ways-of-working/code-review/"));
+    await served.withPage("/ways-of-working/code-review/", { viewport: { width: 1280, height: 800 } }, async (page) => {
       await page.locator("nav.toc-aside").waitFor();
       const stops: string[] = [];
       for (let i = 0; i < 150 && !stops.includes("prev-next"); i++) {
@@ -272,10 +247,9 @@ describe("reading the handbook on a phone and on wide screens", () => {
   });
 
   test("the sidebar keeps the branches the reader opened from one page to the next, and shows the current page", async () => {
-    await withPage({ viewport: { width: 1280, height: 420 } }, async (page) => {
+    await served.withPage(AI_ENGINEER, { viewport: { width: 1280, height: 420 } }, async (page) => {
       const sidebar = page.getByRole("navigation", { name: "Handbook" });
       const toggle = sidebar.getByRole("button", { name: "Policies: show or hide its pages" });
-      await page.goto(served.server.url(AI_ENGINEER));
       await toggle.click();
       await sidebar.getByRole("link", { name: "Travel", exact: true }).waitFor();
       await sidebar.getByRole("link", { name: "Glossary", exact: true }).click();
@@ -302,8 +276,7 @@ describe("reading the handbook on a phone and on wide screens", () => {
   });
 
   test("the Glossary's contents show its letters as a row, not one letter a line", async () => {
-    await withPage({ viewport: { width: 1280, height: 800 } }, async (page) => {
-      await page.goto(served.server.url("/glossary/"));
+    await served.withPage("/glossary/", { viewport: { width: 1280, height: 800 } }, async (page) => {
       const letters = await page
         .locator("nav.toc-aside .toc-list .toc-list a")
         .evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top));
