@@ -70,13 +70,14 @@ async function childLinkTexts(item: Locator): Promise<string[]> {
   return (await item.locator("xpath=./ul/li/a").allTextContents()).map((t) => t.trim());
 }
 
-/** The handbook or a content folder built without search and served (servedBuild), its shared page at WIDE. */
-function served(content: string | (() => string), options: { bypassCSP?: boolean } = {}): ServedBuild {
-  return servedBuild(content, ["--no-search"], { viewport: WIDE, timeout: SETTLE_MS, ...options });
+/** A content folder built with `extra` and served (servedBuild), its shared page at WIDE. */
+function served(content: string | (() => string), extra: string[], options: { bypassCSP?: boolean } = {}): ServedBuild {
+  return servedBuild(content, extra, { viewport: WIDE, timeout: SETTLE_MS, ...options });
 }
 
 describe("navigating the built handbook in a browser", () => {
-  const handbook = served(path.join(projectDir, "content"));
+  // The handbook as the other browser tests build it, so a test run builds it once.
+  const handbook = served(path.join(projectDir, "content"), []);
 
   const sidebarOf = (page: Page) => page.getByRole("navigation", { name: "Handbook" });
   /** The sidebar item (li) whose own link reads `title`. */
@@ -332,7 +333,7 @@ describe("a long list in the sidebar of a built handbook", () => {
     }
   });
   // axe is added from another origin, so the context bypasses the CSP.
-  const site = served(() => content, { bypassCSP: true });
+  const site = served(() => content, ["--no-search"], { bypassCSP: true });
   const open = (options: PageOptions, fn: (page: Page) => Promise<void>) => site.withPage(ROLE_70, options, fn);
   const teamList = (page: Page) =>
     page.getByRole("navigation", { name: "Handbook" }).getByRole("link", { name: "Team", exact: true }).locator("xpath=../ul");

@@ -18,7 +18,8 @@ const TOUCH = 44;
 type Box = { x: number; y: number; width: number; height: number };
 
 describe("reading the handbook on a phone and on wide screens", () => {
-  const served = servedBuild(path.join(projectDir, "content"), ["--no-search"], { timeout: SETTLE_MS });
+  // The handbook as the other browser tests build it, so a test run builds it once.
+  const served = servedBuild(path.join(projectDir, "content"), [], { timeout: SETTLE_MS });
 
   /** A fresh document of `url` at `viewport`, in the page the tests share (sharedPage). */
   async function open(url: string, viewport: ViewportSize): Promise<Page> {
