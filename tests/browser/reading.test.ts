@@ -133,6 +133,10 @@ describe("reading the built handbook in a browser", () => {
   });
 
   test("on an intranet host on plain http (no Clipboard API), the copy button still copies", async () => {
+    // Chromium's clipboard is one for all its contexts: emptied first, so what is read below is this copy's, not an
+    // earlier test's.
+    await served.reader.open(server.url("/short/"));
+    await served.reader.page.evaluate(() => navigator.clipboard.writeText(""));
     const context = await served.browser.newContext({ viewport: WIDE, permissions: ["clipboard-read", "clipboard-write"] });
     context.setDefaultTimeout(SETTLE_MS);
     try {
