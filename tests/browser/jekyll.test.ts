@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { describe, test } from "node:test";
-import type { BrowserContextOptions, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { servedBuild } from "../helpers/served-build.ts";
 import { fixture } from "../helpers/site.ts";
 
@@ -11,19 +11,11 @@ const BACKGROUND = { light: "rgb(255, 255, 255)", dark: "rgb(21, 24, 29)" };
 const WIDE = { width: 1280, height: 900 };
 
 describe("a Just the Docs site with color_scheme: dark", () => {
-  const served = servedBuild(fixture("jtd-site"), ["--jekyll-config", path.join(fixture("jtd-site"), "_config.yml")]);
-
-  async function withPage(url: string, options: BrowserContextOptions, fn: (page: Page) => Promise<void>): Promise<void> {
-    const context = await served.browser.newContext({ viewport: WIDE, ...options });
-    context.setDefaultTimeout(5000);
-    try {
-      const page = await context.newPage();
-      assert.equal((await page.goto(served.server.url(url)))?.status(), 200);
-      await fn(page);
-    } finally {
-      await context.close();
-    }
-  }
+  const served = servedBuild(fixture("jtd-site"), ["--jekyll-config", path.join(fixture("jtd-site"), "_config.yml")], {
+    viewport: WIDE,
+    timeout: 5000,
+  });
+  const withPage = served.withPage;
   const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const toggle = (page: Page) => page.getByRole("button", { name: "Dark theme" });
 
@@ -58,19 +50,16 @@ describe("a Just the Docs site with color_scheme: dark", () => {
 });
 
 describe("a page with layout: minimal", () => {
-  const served = servedBuild(fixture("jtd-product-docs"), ["--jekyll-config", path.join(fixture("jtd-product-docs"), "_config.yml")]);
+  const served = servedBuild(fixture("jtd-product-docs"), ["--jekyll-config", path.join(fixture("jtd-product-docs"), "_config.yml")], {
+    viewport: { width: 1920, height: 900 },
+  });
 
   test("is read in the middle of a wide screen, with no sidebar and no menu button on a narrow one", async () => {
-    const context = await served.browser.newContext({ viewport: { width: 1920, height: 900 } });
-    try {
-      const page = await context.newPage();
-      await page.goto(served.server.url("/"));
-      const box = (await page.locator("main").boundingBox())!;
-      assert.ok(Math.abs(box.x + box.width / 2 - 960) < 2, `main spans ${box.x}–${box.x + box.width}`);
-      await page.setViewportSize({ width: 390, height: 900 });
-      assert.equal(await page.locator("#site-nav, .menu-toggle").count(), 0);
-    } finally {
-      await context.close();
-    }
+    const { page } = served.reader;
+    await page.goto(served.server.url("/"));
+    const box = (await page.locator("main").boundingBox())!;
+    assert.ok(Math.abs(box.x + box.width / 2 - 960) < 2, `main spans ${box.x}–${box.x + box.width}`);
+    await page.setViewportSize({ width: 390, height: 900 });
+    assert.equal(await page.locator("#site-nav, .menu-toggle").count(), 0);
   });
 });

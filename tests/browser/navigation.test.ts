@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
-import { launchBrowser, serveStatic } from "../helpers/browser.ts";
+import { before, describe, test } from "node:test";
+import type { Locator, Page } from "playwright-core";
+import { servedBuild, type PageOptions, type ServedBuild } from "../helpers/served-build.ts";
 import { runAxe } from "../helpers/gates.ts";
-import { sharedBuild, projectDir, tempDir } from "../helpers/site.ts";
+import { projectDir, tempDir } from "../helpers/site.ts";
 
 const AI_ENGINEER = "/teams/dev-team/ai-engineer/";
 const AI_ENGINEER_TITLE = "AI (Artificial Intelligence) Engineer";
@@ -70,45 +70,14 @@ async function childLinkTexts(item: Locator): Promise<string[]> {
   return (await item.locator("xpath=./ul/li/a").allTextContents()).map((t) => t.trim());
 }
 
-/** Builds a content folder (without search), serves it and starts a browser, for one describe block. */
-async function buildAndServe(contentDir: string) {
-  const result = await sharedBuild(contentDir, ["--no-search"]);
-  assert.equal(result.code, 0, result.stderr);
-  const server = await serveStatic(result.outDir);
-  const browser = await launchBrowser();
-  return { server, browser, close: async () => Promise.all([browser.close(), server.close()]) };
+/** A content folder built with `extra` and served (servedBuild), its shared page at WIDE. */
+function served(content: string | (() => string), extra: string[], options: { bypassCSP?: boolean } = {}): ServedBuild {
+  return servedBuild(content, extra, { viewport: WIDE, timeout: SETTLE_MS, ...options });
 }
 
 describe("navigating the built handbook in a browser", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  let close: (() => Promise<unknown>) | undefined;
-
-  before(async () => {
-    ({ browser, server, close } = await buildAndServe(path.join(projectDir, "content")));
-  });
-
-  after(async () => {
-    await close?.();
-  });
-
-  /** Opens `url` in a fresh context (own viewport, JavaScript on unless told) and hands the page to `fn`. */
-  async function withPage(
-    url: string,
-    options: BrowserContextOptions,
-    fn: (page: Page) => Promise<void>,
-  ): Promise<void> {
-    const context = await browser.newContext(options);
-    context.setDefaultTimeout(SETTLE_MS);
-    try {
-      const page = await context.newPage();
-      const response = await page.goto(server.url(url));
-      assert.equal(response?.status(), 200, `GET ${url}`);
-      await fn(page);
-    } finally {
-      await context.close();
-    }
-  }
+  // The handbook as the other browser tests build it, so a test run builds it once.
+  const handbook = served(path.join(projectDir, "content"), []);
 
   const sidebarOf = (page: Page) => page.getByRole("navigation", { name: "Handbook" });
   /** The sidebar item (li) whose own link reads `title`. */
@@ -118,7 +87,7 @@ describe("navigating the built handbook in a browser", () => {
     sidebarOf(page).getByRole("button", { name: `${title}: show or hide its pages`, exact: true });
 
   test("a deep page shows its breadcrumbs, marks itself in the sidebar and opens its branch", async () => {
-    await withPage(AI_ENGINEER, { viewport: WIDE }, async (page) => {
+    await handbook.withPage(AI_ENGINEER, { viewport: WIDE }, async (page) => {
       const crumbs = page.locator("nav.breadcrumbs li");
       assert.deepEqual(
         (await crumbs.allInnerTexts()).map((t) => t.trim()),
@@ -173,7 +142,7 @@ describe("navigating the built handbook in a browser", () => {
   });
 
   test("a closed branch opens and closes in place, without leaving the page", async () => {
-    await withPage(AI_ENGINEER, { viewport: WIDE }, async (page) => {
+    await handbook.withPage(AI_ENGINEER, { viewport: WIDE }, async (page) => {
       const toggle = toggleOf(page, "Policies");
       await assertVisible(toggle, true, "the Policies toggle (revealed by the script)");
       assert.equal(await toggle.getAttribute("aria-expanded"), "false");
@@ -203,7 +172,7 @@ describe("navigating the built handbook in a browser", () => {
   });
 
   test("a branch loaded in place can itself be opened", async () => {
-    await withPage("/", { viewport: WIDE }, async (page) => {
+    await handbook.withPage("/", { viewport: WIDE }, async (page) => {
       const dataTeamLink = sidebarOf(page).getByRole("link", { name: "Data Team", exact: true });
       assert.equal(
         await dataTeamLink.count(),
@@ -244,7 +213,7 @@ describe("navigating the built handbook in a browser", () => {
   });
 
   test("on a narrow screen the Menu button shows and hides the sidebar", async () => {
-    await withPage(AI_ENGINEER, { viewport: NARROW }, async (page) => {
+    await handbook.withPage(AI_ENGINEER, { viewport: NARROW }, async (page) => {
       const sidebar = sidebarOf(page);
       await assertVisible(sidebar, false, "the sidebar on a narrow screen at first");
       const menu = page.locator("header").getByRole("button", { name: "Menu" });
@@ -267,7 +236,7 @@ describe("navigating the built handbook in a browser", () => {
   });
 
   test("without JavaScript the Menu link still shows the sidebar on a narrow screen", async () => {
-    await withPage(AI_ENGINEER, { viewport: NARROW, javaScriptEnabled: false }, async (page) => {
+    await handbook.withPage(AI_ENGINEER, { viewport: NARROW, javaScriptEnabled: false }, async (page) => {
       const sidebar = sidebarOf(page);
       await assertVisible(sidebar, false, "the sidebar on a narrow screen at first");
       const menu = page.locator("header").getByRole("link", { name: "Menu" });
@@ -284,7 +253,7 @@ describe("navigating the built handbook in a browser", () => {
   });
 
   test("without JavaScript a wide screen shows no dead toggles and its sidebar links navigate", async () => {
-    await withPage(AI_ENGINEER, { viewport: WIDE, javaScriptEnabled: false }, async (page) => {
+    await handbook.withPage(AI_ENGINEER, { viewport: WIDE, javaScriptEnabled: false }, async (page) => {
       const sidebar = sidebarOf(page);
       await assertVisible(sidebar, true, "the sidebar on a wide screen");
       assert.equal(
@@ -327,7 +296,7 @@ describe("navigating the built handbook in a browser", () => {
   });
 
   test("Next and Previous walk the pages in sidebar order", async () => {
-    await withPage(AI_ENGINEER, { viewport: WIDE }, async (page) => {
+    await handbook.withPage(AI_ENGINEER, { viewport: WIDE }, async (page) => {
       const pager = () => page.getByRole("navigation", { name: "Previous and next pages" });
       const next = pager().getByRole("link", { name: /^Next/ });
       await assertVisible(next, true, "the Next link");
@@ -352,12 +321,9 @@ describe("a long list in the sidebar of a built handbook", () => {
   const ROLES = 120;
   const role = (i: number) => `Role ${String(i).padStart(3, "0")}`;
   const ROLE_70 = "/team/r070/";
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  let close: (() => Promise<unknown>) | undefined;
-
-  before(async () => {
-    const content = path.join(tempDir(), "content");
+  let content = "";
+  before(() => {
+    content = path.join(tempDir(), "content");
     fs.mkdirSync(path.join(content, "team"), { recursive: true });
     fs.writeFileSync(path.join(content, "index.md"), "---\ntitle: Home\nnav_order: 1\n---\n# Home\n");
     fs.writeFileSync(path.join(content, "team", "index.md"), "---\ntitle: Team\nnav_order: 2\n---\n# Team\n");
@@ -365,26 +331,10 @@ describe("a long list in the sidebar of a built handbook", () => {
       const file = path.join(content, "team", `r${String(i).padStart(3, "0")}.md`);
       fs.writeFileSync(file, `---\ntitle: ${role(i)}\nparent: Team\nnav_order: ${i}\n---\n# ${role(i)}\n`);
     }
-    ({ browser, server, close } = await buildAndServe(content));
   });
-
-  after(async () => {
-    await close?.();
-  });
-
-  async function open(options: BrowserContextOptions, fn: (page: Page) => Promise<void>): Promise<void> {
-    // axe is injected as an inline script, so the context bypasses the CSP.
-    const context = await browser.newContext({ viewport: WIDE, bypassCSP: true, ...options });
-    context.setDefaultTimeout(SETTLE_MS);
-    try {
-      const page = await context.newPage();
-      const response = await page.goto(server.url(ROLE_70));
-      assert.equal(response?.status(), 200);
-      await fn(page);
-    } finally {
-      await context.close();
-    }
-  }
+  // axe is added from another origin, so the context bypasses the CSP.
+  const site = served(() => content, ["--no-search"], { bypassCSP: true });
+  const open = (options: PageOptions, fn: (page: Page) => Promise<void>) => site.withPage(ROLE_70, options, fn);
   const teamList = (page: Page) =>
     page.getByRole("navigation", { name: "Handbook" }).getByRole("link", { name: "Team", exact: true }).locator("xpath=../ul");
 

@@ -9,7 +9,7 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startDevIdp, type DevIdp } from "../../scripts/dev-idp.ts";
 import { deriveKey, seal } from "../../src/server/session.ts";
-import { freePort, launchBrowser } from "../helpers/browser.ts";
+import { freePort, launchBrowser, sharedPage, type SharedPage } from "../helpers/browser.ts";
 import { rawRequest, startServeSite, type ServedSite } from "../helpers/server.ts";
 import { sharedBuild, fixture } from "../helpers/site.ts";
 
@@ -23,6 +23,8 @@ describe("a private handbook behind sign-in", () => {
   let serverA: ServedSite;
   let serverB: ServedSite;
   let browser: Browser;
+  let reader: SharedPage;
+  const visited: string[] = [];
   const secret = randomBytes(36).toString("base64");
   /** A session cookie as a server with the same secret writes it. */
   const sessionCookie = async (email: string, seconds = 3600, now = new Date()) =>
@@ -47,26 +49,29 @@ describe("a private handbook behind sign-in", () => {
     // No --path-prefix: each server reads it from the built site.
     [serverA, serverB] = await Promise.all([startServeSite(portA, ["--dir", outDir], env(portA)), startServeSite(portB, ["--dir", outDir], env(portB))]);
     browser = await launchBrowser();
+    // The provider's login page asks for a web font; launchBrowser lets nothing leave this machine.
+    reader = await sharedPage(browser);
+    reader.page.on("request", (request) => visited.push(request.url()));
   });
   after(async () => {
+    await reader?.close();
     await browser?.close();
     await Promise.all([serverA?.close(), serverB?.close()]);
     await idp?.close();
   });
 
-  /** A fresh browser (no cookies); every request it makes is listed in `visited`. */
+  /**
+   * The page the tests share, reset as a fresh browser (sharedPage: no cookies, nothing stored; the provider's
+   * session is a cookie too), with `cookie` set for server A; every request it makes from now is listed in `visited`.
+   */
   async function fresh(cookie?: string): Promise<{ context: BrowserContext; page: Page; visited: string[] }> {
-    const context = await browser.newContext();
-    // The provider's login page asks for a web font; nothing leaves this machine.
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await reader.reset();
     if (cookie) {
       const [name, value] = [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)];
-      await context.addCookies([{ name, value, url: serverA.origin }]);
+      await reader.context.addCookies([{ name, value, url: serverA.origin }]);
     }
-    const page = await context.newPage();
-    const visited: string[] = [];
-    page.on("request", (request) => visited.push(request.url()));
-    return { context, page, visited };
+    visited.length = 0;
+    return { context: reader.context, page: reader.page, visited };
   }
 
   /** Opens `url`, signs in as `email` on the provider's login page it leads to, and waits to be back at `url`. */
@@ -80,32 +85,29 @@ describe("a private handbook behind sign-in", () => {
   }
 
   test("a visitor who is not signed in is sent to sign in, and lands on the page they asked for", async () => {
-    const { context, page } = await fresh();
+    const { page } = await fresh();
     const asked = `${serverA.origin}${PREFIX}visible/?from=bookmark`;
     await openSigningIn(page, asked, ALICE);
     assert.equal(await page.locator("article h1").textContent(), "Visible Page");
-    await context.close();
   });
 
   test("search works once signed in: the index is served to the reader", async () => {
-    const { context, page } = await fresh();
+    const { page } = await fresh();
     await openSigningIn(page, `${serverA.origin}${PREFIX}`, ALICE);
     await page.keyboard.press("Control+K");
     await page.locator("#search-input").fill("wombatglow");
     await page.locator(".search-result-link").first().waitFor();
     assert.equal(await page.locator(".search-result-link").first().getAttribute("href"), `${PREFIX}visible/`);
-    await context.close();
   });
 
   test("a reader outside the allowed domains gets 403 with a page that says why, once, with no loop", async () => {
-    const { context, page, visited } = await fresh();
+    const { page, visited } = await fresh();
     await openSigningIn(page, `${serverA.origin}${PREFIX}visible/`, MALLORY);
     assert.equal(await page.locator("h1").textContent(), "You cannot read this handbook");
     assert.match(await page.locator("main").textContent() ?? "", new RegExp(`signed in as ${MALLORY}`));
     const response = await page.reload();
     assert.equal(response?.status(), 403);
     assert.equal(visited.filter((url) => url.startsWith(`${idp.issuer}/auth?`)).length, 1, visited.join("\n"));
-    await context.close();
   });
 
   test("a forged cookie is refused: the reader is sent to sign in", async () => {
@@ -113,20 +115,17 @@ describe("a private handbook behind sign-in", () => {
     const honest = await fresh(valid);
     await honest.page.goto(`${serverA.origin}${PREFIX}visible/`);
     assert.equal(await honest.page.locator("article h1").textContent(), "Visible Page", "the cookie as the server wrote it is accepted");
-    await honest.context.close();
     const forged = valid.slice(0, -6) + (valid.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
-    const { context, page } = await fresh(forged);
+    const { page } = await fresh(forged);
     await page.goto(`${serverA.origin}${PREFIX}visible/`);
     assert.ok(page.url().startsWith(idp.issuer), page.url());
-    await context.close();
   });
 
   test("an expired cookie is refused; after signing in again the reader is back on their page", async () => {
     const expired = await sessionCookie(ALICE, 3600, new Date(Date.now() - 2 * 3600_000));
-    const { context, page } = await fresh(expired);
+    const { page } = await fresh(expired);
     await openSigningIn(page, `${serverA.origin}${PREFIX}hidden/`, ALICE);
     assert.equal(await page.locator("article h1").textContent(), "Hidden Page");
-    await context.close();
   });
 
   test("signing out ends the session", async () => {
@@ -142,17 +141,15 @@ describe("a private handbook behind sign-in", () => {
     await page.getByRole("link", { name: /Sign in again/ }).click();
     await page.locator('input[name="login"]').waitFor();
     assert.ok(page.url().startsWith(idp.issuer), page.url());
-    await context.close();
   });
 
   test("two server copies with the same SESSION_SECRET accept each other's sessions", async () => {
-    const { context, page, visited } = await fresh();
+    const { page, visited } = await fresh();
     await openSigningIn(page, `${serverA.origin}${PREFIX}`, ALICE);
     const before = visited.length;
     await page.goto(`${serverB.origin}${PREFIX}visible/`);
     assert.equal(await page.locator("article h1").textContent(), "Visible Page");
     assert.deepEqual(visited.slice(before).filter((url) => url.startsWith(idp.issuer)), [], "server B did not send the reader to sign in");
-    await context.close();
   });
 
   test("every file needs sign-in, the search index and /roles.json included; /healthz is open", async () => {

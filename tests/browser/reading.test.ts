@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
-import { serveBuilt } from "../helpers/gates.ts";
+import { describe, test } from "node:test";
+import type { Locator, Page } from "playwright-core";
+import { servedBuild } from "../helpers/served-build.ts";
 import { fixture } from "../helpers/site.ts";
 
 const WIDE = { width: 1280, height: 900 };
@@ -49,31 +49,14 @@ const RECORD_FIRST_BODY = () => {
 };
 
 describe("reading the built handbook in a browser", () => {
-  let served: Awaited<ReturnType<typeof serveBuilt>> | undefined;
-  let browser: Browser;
-  let server: NonNullable<typeof served>["site"];
-
-  before(async () => {
-    served = await serveBuilt(fixture("reading"), ["--no-search"]);
-    ({ browser, site: server } = served);
+  // The copy button's tests read the clipboard.
+  const served = servedBuild(fixture("reading"), ["--no-search"], {
+    viewport: WIDE,
+    permissions: ["clipboard-read", "clipboard-write"],
+    timeout: SETTLE_MS,
   });
-
-  after(async () => {
-    await served?.close();
-  });
-
-  async function withPage(url: string, options: BrowserContextOptions, fn: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext(options);
-    context.setDefaultTimeout(SETTLE_MS);
-    try {
-      const page = await context.newPage();
-      const response = await page.goto(server.url(url));
-      assert.equal(response?.status(), 200, `GET ${url}`);
-      await fn(page);
-    } finally {
-      await context.close();
-    }
-  }
+  const server = { url: (path: string) => served.server.url(path) };
+  const withPage = served.withPage;
 
   const toggleOf = (page: Page) => page.getByRole("button", { name: "Dark theme" });
   const firstBody = (page: Page) => page.evaluate(() => (window as unknown as { __firstBody: FirstBody }).__firstBody);
@@ -92,27 +75,32 @@ describe("reading the built handbook in a browser", () => {
 
   test("a chosen theme is kept across pages and reloads, applied before the page is first painted", async () => {
     await withPage("/guide/", { viewport: WIDE, colorScheme: "light" }, async (page) => {
-      await page.addInitScript(RECORD_FIRST_BODY);
-      await toggleOf(page).click();
-      await assertSoon(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor), BACKGROUND.dark, "dark after the press");
-      assert.equal(await toggleOf(page).getAttribute("aria-pressed"), "true");
+      // The page is shared: the recording is removed at the end.
+      const recording = await page.addInitScript(RECORD_FIRST_BODY);
+      try {
+        await toggleOf(page).click();
+        await assertSoon(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor), BACKGROUND.dark, "dark after the press");
+        assert.equal(await toggleOf(page).getAttribute("aria-pressed"), "true");
 
-      for (const url of ["/short/", "/guide/"]) {
-        await page.goto(server.url(url));
+        for (const url of ["/short/", "/guide/"]) {
+          await page.goto(server.url(url));
+          const first = await firstBody(page);
+          assert.equal(first.moduleRan, false, `${url}: recorded before the page's module script ran`);
+          assert.equal(first.theme, "dark", `${url}: data-theme set before the body`);
+          assert.equal(first.background, BACKGROUND.dark, `${url}: the first frame is already dark`);
+          await assertSoon(() => toggleOf(page).getAttribute("aria-pressed"), "true", `${url}: the toggle shows dark`);
+        }
+
+        // Back to the system's theme: nothing is kept, so the page follows the system again.
+        await toggleOf(page).click();
+        await page.reload();
         const first = await firstBody(page);
-        assert.equal(first.moduleRan, false, `${url}: recorded before the page's module script ran`);
-        assert.equal(first.theme, "dark", `${url}: data-theme set before the body`);
-        assert.equal(first.background, BACKGROUND.dark, `${url}: the first frame is already dark`);
-        await assertSoon(() => toggleOf(page).getAttribute("aria-pressed"), "true", `${url}: the toggle shows dark`);
+        assert.equal(first.theme, null);
+        assert.equal(first.background, BACKGROUND.light);
+        assert.equal(await page.evaluate(() => localStorage.getItem("handbook-theme")), null);
+      } finally {
+        await recording.dispose();
       }
-
-      // Back to the system's theme: nothing is kept, so the page follows the system again.
-      await toggleOf(page).click();
-      await page.reload();
-      const first = await firstBody(page);
-      assert.equal(first.theme, null);
-      assert.equal(first.background, BACKGROUND.light);
-      assert.equal(await page.evaluate(() => localStorage.getItem("handbook-theme")), null);
     });
   });
 
@@ -127,7 +115,7 @@ describe("reading the built handbook in a browser", () => {
   test("the copy button is there without hovering, copies the code block's text and says so", async () => {
     await withPage(
       "/guide/",
-      { viewport: WIDE, permissions: ["clipboard-read", "clipboard-write"] },
+      { viewport: WIDE },
       async (page) => {
         const block = page.locator(".code-block").first();
         await block.scrollIntoViewIfNeeded();
@@ -145,7 +133,11 @@ describe("reading the built handbook in a browser", () => {
   });
 
   test("on an intranet host on plain http (no Clipboard API), the copy button still copies", async () => {
-    const context = await browser.newContext({ viewport: WIDE, permissions: ["clipboard-read", "clipboard-write"] });
+    // Chromium's clipboard is one for all its contexts: emptied first, so what is read below is this copy's, not an
+    // earlier test's.
+    await served.reader.open(server.url("/short/"));
+    await served.reader.page.evaluate(() => navigator.clipboard.writeText(""));
+    const context = await served.browser.newContext({ viewport: WIDE, permissions: ["clipboard-read", "clipboard-write"] });
     context.setDefaultTimeout(SETTLE_MS);
     try {
       // http://handbook.intranet is no secure context, so navigator.clipboard is missing there, as on such a host.

@@ -3,39 +3,31 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { before, beforeEach, describe, test } from "node:test";
+import type { Page } from "playwright-core";
 import type { RolesJson } from "../../src/roles/roles-json.ts";
-import { launchBrowser, serveStatic } from "../helpers/browser.ts";
-import { runAxe } from "../helpers/gates.ts";
-import { projectDir, sharedBuild } from "../helpers/site.ts";
-
-type Site = Awaited<ReturnType<typeof serveStatic>>;
+import { COLOUR_RULES, runAxe } from "../helpers/gates.ts";
+import { servedBuild } from "../helpers/served-build.ts";
+import { projectDir } from "../helpers/site.ts";
 
 /** The texts of the directory's names a reader can see. */
 const shownNames = (page: Page) => page.$$eval(".name-item:not([hidden]) .name-link", (links) => links.map((a) => a.textContent ?? ""));
 
 describe("the roles in a browser", () => {
-  let browser: Browser;
-  let site: Site;
+  // axe is added from another origin, so the context bypasses the CSP (the CSP has its own gate).
+  const served = servedBuild(path.join(projectDir, "content"), [], {
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
+  const site = { url: (url: string) => served.server.url(url) };
   let json: RolesJson;
-  let context: BrowserContext;
   let page: Page;
-  before(async () => {
-    const result = await sharedBuild(path.join(projectDir, "content"));
-    assert.equal(result.code, 0, result.stderr);
-    json = JSON.parse(fs.readFileSync(path.join(result.outDir, "roles.json"), "utf8")) as RolesJson;
-    site = await serveStatic(result.outDir);
-    browser = await launchBrowser();
-    // axe is injected inline, so this context bypasses the CSP (the CSP has its own gate).
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    page = await context.newPage();
+  before(() => {
+    json = JSON.parse(fs.readFileSync(path.join(served.outDir, "roles.json"), "utf8")) as RolesJson;
+    page = served.reader.page;
   });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await site?.close();
-  });
+  // Each test starts from the shared page reset (sharedPage): light, 1280 × 900, nothing stored.
+  beforeEach(() => served.reader.reset());
 
   test("the directory's filter narrows both lists as the reader types, aliases included, and empties letters it hides", async () => {
     await page.goto(site.url("/skills-and-tools/"));
@@ -98,7 +90,7 @@ describe("the roles in a browser", () => {
   });
 
   test("without JavaScript the directory lists every name and the comparison page is an index of roles", async () => {
-    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await served.browser.newContext({ javaScriptEnabled: false });
     try {
       const p = await plain.newPage();
       await p.goto(site.url("/skills-and-tools/"));
@@ -114,26 +106,33 @@ describe("the roles in a browser", () => {
     }
   });
 
-  for (const colorScheme of ["light", "dark"] as const) {
-    test(`axe finds nothing on the filtered directory, the drawn comparison and a ladder, ${colorScheme}`, async () => {
-      await page.emulateMedia({ colorScheme });
-      const found: string[] = [];
-      await page.goto(site.url("/skills-and-tools/"));
-      await page.getByLabel("Filter tools and skills").fill("data");
-      await page.waitForFunction(() => document.querySelector(".directory-filter-status")?.textContent !== "");
-      found.push(...(await runAxe(page)).map((v) => `directory: ${v}`));
-      await page.goto(site.url(`/compare-roles/?a=${encodeURIComponent("/teams/dev-team/ai-engineer/")}&b=${encodeURIComponent("/teams/product/product-manager/")}`));
-      await page.waitForSelector(".compare-result:not([hidden]) h2");
-      found.push(...(await runAxe(page)).map((v) => `comparison: ${v}`));
-      await page.goto(site.url("/careers/engineering/"));
-      found.push(...(await runAxe(page)).map((v) => `ladder: ${v}`));
-      assert.deepEqual(found, []);
-    });
-  }
-  /** The hrefs of the results the search dialog shows for `term`, in order. */
-  async function search(term: string): Promise<string[]> {
+  test("axe finds nothing on the filtered directory and the drawn comparison: light, all rules; dark, colour rules", async () => {
+    // The ladder and the unfiltered pages are the accessibility gate's page types.
+    const found: string[] = [];
+    const inBothThemes = async (what: string) => {
+      found.push(...(await runAxe(page)).map((v) => `light, ${what}: ${v}`));
+      await page.emulateMedia({ colorScheme: "dark" });
+      found.push(...(await runAxe(page, COLOUR_RULES)).map((v) => `dark, ${what}: ${v}`));
+      await page.emulateMedia({ colorScheme: "light" });
+    };
+    await page.goto(site.url("/skills-and-tools/"));
+    await page.getByLabel("Filter tools and skills").fill("data");
+    await page.waitForFunction(() => document.querySelector(".directory-filter-status")?.textContent !== "");
+    await inBothThemes("directory");
+    await page.goto(site.url(`/compare-roles/?a=${encodeURIComponent("/teams/dev-team/ai-engineer/")}&b=${encodeURIComponent("/teams/product/product-manager/")}`));
+    await page.waitForSelector(".compare-result:not([hidden]) h2");
+    await inBothThemes("comparison");
+    assert.deepEqual(found, []);
+  });
+
+  /** Opens the search dialog on the home page. */
+  async function openSearch(): Promise<void> {
     await page.goto(site.url("/"));
     await page.keyboard.press("Control+K");
+  }
+
+  /** The hrefs of the results the open search dialog shows for `term`, in order. */
+  async function search(term: string): Promise<string[]> {
     await page.locator("#search-input").fill(term);
     await page.waitForFunction(
       (t) =>
@@ -145,10 +144,12 @@ describe("the roles in a browser", () => {
   }
 
   test("an alias finds its name's page first: k8s finds Kubernetes", async () => {
+    await openSearch();
     assert.equal((await search("k8s"))[0], "/tools/kubernetes/");
   });
 
   test("a name finds its page first, then the roles that list it", async () => {
+    await openSearch();
     const found = await search("Python");
     const listing = json.roles.filter((r) => r.names.some((n) => n.name === "Python")).map((r) => r.url);
     assert.equal(found[0], "/skills/python/");
@@ -171,6 +172,7 @@ describe("the roles in a browser", () => {
       "career path": "/people/internal-mobility/",
     };
     const found: Record<string, string | undefined> = {};
+    await openSearch();
     for (const term of Object.keys(expected)) found[term] = (await search(term))[0];
     assert.deepEqual(found, expected);
   });

@@ -3,9 +3,9 @@
 // one page to the next.
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { serveBuilt } from "../helpers/gates.ts";
+import { describe, test } from "node:test";
+import type { Page, ViewportSize } from "playwright-core";
+import { servedBuild } from "../helpers/served-build.ts";
 import { projectDir } from "../helpers/site.ts";
 
 const PHONE = { width: 390, height: 844 };
@@ -18,38 +18,13 @@ const TOUCH = 44;
 type Box = { x: number; y: number; width: number; height: number };
 
 describe("reading the handbook on a phone and on wide screens", () => {
-  let served: Awaited<ReturnType<typeof serveBuilt>> | undefined;
-  let browser: Browser;
-  let server: NonNullable<typeof served>["site"];
+  // The handbook as the other browser tests build it, so a test run builds it once.
+  const served = servedBuild(path.join(projectDir, "content"), [], { timeout: SETTLE_MS });
 
-  before(async () => {
-    served = await serveBuilt(path.join(projectDir, "content"), ["--no-search"]);
-    ({ browser, site: server } = served);
-  });
-
-  after(async () => {
-    await served?.close();
-  });
-
-  async function context(
-    options: Parameters<Browser["newContext"]>[0],
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const made = await browser.newContext(options);
-    made.setDefaultTimeout(SETTLE_MS);
-    return { context: made, page: await made.newPage() };
-  }
-
-  /** Runs `fn` on a page of a fresh context, closed afterwards. */
-  async function withPage(
-    options: Parameters<Browser["newContext"]>[0],
-    fn: (page: Page) => Promise<void>,
-  ): Promise<void> {
-    const { context: made, page } = await context(options);
-    try {
-      await fn(page);
-    } finally {
-      await made.close();
-    }
+  /** A fresh document of `url` at `viewport`, in the page the tests share (sharedPage). */
+  async function open(url: string, viewport: ViewportSize): Promise<Page> {
+    await served.reader.open(served.server.url(url), { viewport });
+    return served.reader.page;
   }
 
   const box = async (page: Page, selector: string): Promise<Box> => {
@@ -59,13 +34,8 @@ describe("reading the handbook on a phone and on wide screens", () => {
   };
 
   describe("on a phone", () => {
-    let phone: { context: BrowserContext; page: Page };
-    before(async () => (phone = await context({ viewport: PHONE })));
-    after(async () => phone?.context.close());
-
     test("the header shows the whole site title and controls a finger can hit; text, footer and heading links line up", async () => {
-      const { page } = phone;
-      await page.goto(server.url(AI_ENGINEER));
+      const page = await open(AI_ENGINEER, PHONE);
       await page.locator("button.theme-toggle:not([hidden])").waitFor();
       const title = await page
         .locator(".site-title")
@@ -121,8 +91,7 @@ describe("reading the handbook on a phone and on wide screens", () => {
     });
 
     test("the menu is a drawer the screen's height over a dimmed page that takes no tap; a tap outside closes it", async () => {
-      const { page } = phone;
-      await page.goto(server.url("/"));
+      const page = await open("/", PHONE);
       const menu = page.getByRole("button", { name: "Menu" });
       await menu.click();
       const drawer = await box(page, ".sidebar");
@@ -178,8 +147,8 @@ describe("reading the handbook on a phone and on wide screens", () => {
     });
 
     test("the drawer scrolls on its own, with the current page in view, and its controls are 44 px high", async () => {
-      await withPage({ viewport: { width: 390, height: 480 } }, async (page) => {
-        await page.goto(server.url("/teams/people-operations/talent-acquisition-partner/"));
+      const drawerPage = "/teams/people-operations/talent-acquisition-partner/";
+      await served.withPage(drawerPage, { viewport: { width: 390, height: 480 } }, async (page) => {
         await page.locator("a.menu-toggle").click();
         const drawer = await box(page, ".sidebar");
         const current = await box(page, '.sidebar a[aria-current="page"]');
@@ -204,8 +173,7 @@ describe("reading the handbook on a phone and on wide screens", () => {
     });
 
     test("without JavaScript the menu link opens the drawer and a tap outside closes it, where the page was", async () => {
-      await withPage({ viewport: PHONE, javaScriptEnabled: false }, async (page) => {
-        await page.goto(server.url(AI_ENGINEER));
+      await served.withPage(AI_ENGINEER, { viewport: PHONE, javaScriptEnabled: false }, async (page) => {
         await page.evaluate(() => window.scrollTo(0, 400));
         // A tap where the button is (a locator's click would scroll the page to the header's place in it).
         const menu = await box(page, "a.menu-toggle");
@@ -230,8 +198,7 @@ describe("reading the handbook on a phone and on wide screens", () => {
   });
 
   test("at 1920 px the text column is centred between the sidebar and the contents", async () => {
-    await withPage({ viewport: { width: 1920, height: 1080 } }, async (page) => {
-      await page.goto(server.url(AI_ENGINEER));
+    await served.withPage(AI_ENGINEER, { viewport: { width: 1920, height: 1080 } }, async (page) => {
       const sidebar = await box(page, ".sidebar");
       const article = await box(page, "article.content");
       const toc = await box(page, "nav.toc-aside");
@@ -246,8 +213,7 @@ describe("reading the handbook on a phone and on wide screens", () => {
   });
 
   test("Tab reaches the breadcrumbs and the text before the contents shown on their right", async () => {
-    await withPage({ viewport: { width: 1280, height: 800 } }, async (page) => {
-      await page.goto(server.url("/ways-of-working/code-review/"));
+    await served.withPage("/ways-of-working/code-review/", { viewport: { width: 1280, height: 800 } }, async (page) => {
       await page.locator("nav.toc-aside").waitFor();
       const stops: string[] = [];
       for (let i = 0; i < 150 && !stops.includes("prev-next"); i++) {
@@ -282,10 +248,9 @@ describe("reading the handbook on a phone and on wide screens", () => {
   });
 
   test("the sidebar keeps the branches the reader opened from one page to the next, and shows the current page", async () => {
-    await withPage({ viewport: { width: 1280, height: 420 } }, async (page) => {
+    await served.withPage(AI_ENGINEER, { viewport: { width: 1280, height: 420 } }, async (page) => {
       const sidebar = page.getByRole("navigation", { name: "Handbook" });
       const toggle = sidebar.getByRole("button", { name: "Policies: show or hide its pages" });
-      await page.goto(server.url(AI_ENGINEER));
       await toggle.click();
       await sidebar.getByRole("link", { name: "Travel", exact: true }).waitFor();
       await sidebar.getByRole("link", { name: "Glossary", exact: true }).click();
@@ -312,8 +277,7 @@ describe("reading the handbook on a phone and on wide screens", () => {
   });
 
   test("the Glossary's contents show its letters as a row, not one letter a line", async () => {
-    await withPage({ viewport: { width: 1280, height: 800 } }, async (page) => {
-      await page.goto(server.url("/glossary/"));
+    await served.withPage("/glossary/", { viewport: { width: 1280, height: 800 } }, async (page) => {
       const letters = await page
         .locator("nav.toc-aside .toc-list .toc-list a")
         .evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top));

@@ -1,55 +1,36 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, serveStatic } from "../helpers/browser.ts";
+import type { Browser, Page, Request } from "playwright-core";
+import { launchBrowser, serveStatic, sharedPage, type SharedPage } from "../helpers/browser.ts";
 import { sharedBuild, fixture, loadPage, projectDir } from "../helpers/site.ts";
 
 /** The strictest policy Pagefind runs under: nothing inline, nothing from elsewhere; WebAssembly allowed. */
 const CSP = "default-src 'self' 'wasm-unsafe-eval'";
 
 type Site = Awaited<ReturnType<typeof serveStatic>>;
+type OpenOptions = Parameters<SharedPage["open"]>[1];
 
-/** Builds a content folder with search and serves it (under `prefix`). */
+let browser: Browser;
+before(async () => (browser = await launchBrowser()));
+after(async () => browser?.close());
+
+/**
+ * Builds a content folder with search and serves it (under `prefix`) with the CSP header; `reader` is the page the
+ * describe's tests share (sharedPage), at 1280 × 900, whose `problems` collects CSP violations and script errors.
+ */
 async function buildAndServe(
   contentDir: string,
   prefix = "/",
-): Promise<{ site: Site; outDir: string }> {
+): Promise<{ site: Site; outDir: string; reader: SharedPage }> {
   const extra = prefix === "/" ? [] : ["--path-prefix", prefix];
   const result = await sharedBuild(contentDir, extra);
   assert.equal(result.code, 0, result.stderr);
-  return { site: await serveStatic(result.outDir, prefix), outDir: result.outDir };
-}
-
-/** A page of the site served with the CSP header; `problems` collects CSP violations, script errors and failed loads. */
-async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.route("**/*", async (route) => {
-    // Requests still in flight when a test closes its page end here; that is not a failure.
-    try {
-      const response = await route.fetch();
-      await route.fulfill({
-        response,
-        headers: { ...response.headers(), "content-security-policy": CSP },
-      });
-    } catch {
-      await route.abort().catch(() => {});
-    }
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico"))
-      problems.push(message.text());
-  });
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  await page.goto(url);
-  return { page, problems };
+  return {
+    site: await serveStatic(result.outDir, prefix, { "content-security-policy": CSP }),
+    outDir: result.outDir,
+    reader: await sharedPage(browser, { viewport: { width: 1280, height: 900 } }),
+  };
 }
 
 /** Opens the dialog with Ctrl+K, types `term` and waits until the results for it are drawn. */
@@ -124,16 +105,17 @@ const dialogOpen = (page: Page) =>
   page.locator("dialog.search-dialog").evaluate((d: HTMLDialogElement) => d.open);
 
 describe("search over the handbook", () => {
-  let browser: Browser;
   let site: Site;
+  let reader: SharedPage;
   before(async () => {
-    ({ site } = await buildAndServe(path.join(projectDir, "content")));
-    browser = await launchBrowser();
+    ({ site, reader } = await buildAndServe(path.join(projectDir, "content")));
   });
   after(async () => {
-    await browser?.close();
+    await reader?.close();
     await site?.close();
   });
+  /** A fresh document of the site in the shared page, and what goes wrong in it. */
+  const open = async (url: string, options?: OpenOptions) => (await reader.open(site.url(url), options), reader);
 
   test("without JavaScript there is no search button", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -145,34 +127,31 @@ describe("search over the handbook", () => {
   });
 
   test("the search button opens the dialog with focus in the search field", async () => {
-    const { page } = await open(browser, site.url("/teams/"));
+    const { page } = await open("/teams/");
     await page.locator(".search-button").click();
     assert.equal(await dialogOpen(page), true);
     assert.equal(await focused(page), "input#search-input.search-input");
-    await page.context().close();
   });
 
   test("Control+K opens the dialog with focus in the search field", async () => {
-    const { page } = await open(browser, site.url("/teams/"));
+    const { page } = await open("/teams/");
     assert.equal(await dialogOpen(page), false);
     await page.keyboard.press("Control+K");
     assert.equal(await dialogOpen(page), true);
     assert.equal(await focused(page), "input#search-input.search-input");
-    await page.context().close();
   });
 
   test('"/" opens the dialog, and is typed as text once in the field', async () => {
-    const { page } = await open(browser, site.url("/teams/"));
+    const { page } = await open("/teams/");
     await page.keyboard.press("/");
     assert.equal(await dialogOpen(page), true);
     assert.equal(await focused(page), "input#search-input.search-input");
     await page.keyboard.type("ci/cd");
     assert.equal(await page.locator("#search-input").inputValue(), "ci/cd");
-    await page.context().close();
   });
 
   test("Escape closes the dialog and returns focus to where it was, even with text typed on a slow connection", async () => {
-    const { page, problems } = await open(browser, site.url("/teams/"));
+    const { page, problems } = await open("/teams/");
     // Pagefind's script is held back until the end, so the field handles Escape on its own.
     const release = await holdBack(page, "**/pagefind/pagefind.js");
     await page.locator(".site-title").focus();
@@ -188,11 +167,10 @@ describe("search over the handbook", () => {
     assert.equal(await dialogOpen(page), false);
     assert.equal(await focused(page), "button.search-button");
     assert.deepEqual(problems, []);
-    await page.context().close();
   });
 
   test("what is typed while search loads is searched once typing pauses, not by its first letters", async () => {
-    const { page, problems } = await open(browser, site.url("/"));
+    const { page, problems } = await open("/");
     const release = await holdBack(page, "**/pagefind/pagefind.js");
     await page.evaluate(() => {
       // Every status line the dialog shows, to see what it ever reported results for.
@@ -218,11 +196,10 @@ describe("search over the handbook", () => {
       [],
     );
     assert.deepEqual(problems, []);
-    await page.context().close();
   });
 
   test("`ai engineer` finds the AI Engineer page first, with its path and the match highlighted", async () => {
-    const { page } = await open(browser, site.url("/"));
+    const { page } = await open("/");
     await search(page, "ai engineer");
     const [first] = await results(page);
     assert.deepEqual(first, {
@@ -239,19 +216,17 @@ describe("search over the handbook", () => {
       marks.some((m) => /engineer/i.test(m)),
       `highlighted: ${marks.join(", ")}`,
     );
-    await page.context().close();
   });
 
   test("`pytorch` has the AI Engineer page among the first five results", async () => {
-    const { page } = await open(browser, site.url("/"));
+    const { page } = await open("/");
     await search(page, "pytorch");
     const hrefs = (await results(page)).slice(0, 5).map((r) => r.href);
     assert.ok(hrefs.includes("/teams/dev-team/ai-engineer/"), hrefs.join(", "));
-    await page.context().close();
   });
 
   test("the first result is chosen; ArrowDown and ArrowUp choose others while the field keeps focus; Enter follows the chosen one", async () => {
-    const { page } = await open(browser, site.url("/"));
+    const { page } = await open("/");
     await search(page, "pytorch");
     const links = await page.$$eval('#search-results [role="option"]', (as) =>
       as.map((a) => a.getAttribute("href")),
@@ -267,11 +242,10 @@ describe("search over the handbook", () => {
     assert.equal(await focused(page), "input#search-input.search-input", "typing can go on");
     await Promise.all([page.waitForURL(site.url(links[1]!)), page.keyboard.press("Enter")]);
     assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, links[1]);
-    await page.context().close();
   });
 
   test("Enter pressed right after typing, before the results arrive, opens the first result when they do", async () => {
-    const { page, problems } = await open(browser, site.url("/teams/"));
+    const { page, problems } = await open("/teams/");
     const release = await holdBack(page, "**/pagefind/pagefind.js");
     await page.keyboard.press("Control+K");
     await page.keyboard.type("pytorch");
@@ -281,11 +255,10 @@ describe("search over the handbook", () => {
     await page.waitForURL(site.url("/tools/pytorch/"));
     assert.equal(await page.locator("article h1").textContent(), "PyTorch");
     assert.deepEqual(problems, []);
-    await page.context().close();
   });
 
   test("every result says what it is and, for a team's page, which team; the keys are listed at the foot", async () => {
-    const { page } = await open(browser, site.url("/"));
+    const { page } = await open("/");
     await search(page, "engineer");
     const about = await page.$$eval(".search-result", (items) =>
       items.map((item) => ({
@@ -301,11 +274,10 @@ describe("search over the handbook", () => {
     for (const role of roles) assert.match(role.where, /(Dev|Data|Design|Product|Platform|People)\b[^›]*Team|Operations|Security/, role.href);
     assert.equal(await page.locator(".search-keys").isVisible(), true);
     assert.match((await page.locator(".search-keys").textContent()) ?? "", /↑ ↓ to choose.*↵ to open.*Esc to close/);
-    await page.context().close();
   });
 
   test("highlights are whole words without their punctuation, and the first one is on the excerpt's first line", async () => {
-    const { page } = await open(browser, site.url("/"));
+    const { page } = await open("/");
     await search(page, "pytorch");
     const excerpts = await page.$$eval(".search-result-excerpt", (paragraphs) =>
       paragraphs.map((p) => {
@@ -324,11 +296,10 @@ describe("search over the handbook", () => {
       assert.equal(e.mark, "PyTorch", e.text);
       assert.equal(e.firstLine, true, `the highlight is on the first line: ${e.text}`);
     }
-    await page.context().close();
   });
 
   test("a word that matches nothing says so and what to try, instead of showing an unrelated page", async () => {
-    const { page } = await open(browser, site.url("/"));
+    const { page } = await open("/");
     await search(page, "xqzzy");
     assert.deepEqual(await results(page), []);
     assert.equal(await page.locator("#search-status").textContent(), "No results for “xqzzy”");
@@ -339,13 +310,10 @@ describe("search over the handbook", () => {
     await page.locator("#search-input").fill("pytorch");
     await waitForResults(page, "pytorch");
     assert.equal(await empty.isVisible(), false);
-    await page.context().close();
   });
 
   test("in the dark theme the dialog is lighter than the page, over a backdrop that dims it", async () => {
-    const context = await browser.newContext({ colorScheme: "dark" });
-    const page = await context.newPage();
-    await page.goto(site.url("/"));
+    const { page } = await open("/", { colorScheme: "dark" });
     await page.keyboard.press("Control+K");
     const css = await page.evaluate(() => {
       const dialog = document.querySelector("dialog.search-dialog")!;
@@ -360,18 +328,11 @@ describe("search over the handbook", () => {
     const light = (c: number[]) => c[0]! + c[1]! + c[2]!;
     assert.ok(light(colours.dialog) > light(colours.page) + 15, `dialog ${colours.dialog} over page ${colours.page}`);
     assert.ok((colours.backdrop[3] ?? 1) >= 0.6, `backdrop ${colours.backdrop}`);
-    await context.close();
   });
 
   test("the 404 page offers search, filled with the words of the address that was not found", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    // A static host answers a missing address with /404.html.
-    await context.route(site.url("/pytorch/"), async (route) => {
-      const response = await route.fetch({ url: site.url("/404.html") });
-      await route.fulfill({ response, status: 404 });
-    });
-    const page = await context.newPage();
-    await page.goto(site.url("/pytorch/"));
+    // The test server answers a missing address with /404.html, as a static host does.
+    const { page } = await open("/pytorch/", { viewport: { width: 390, height: 844 } });
     const field = page.getByRole("searchbox", { name: "Search the handbook for the page" });
     assert.equal(await field.inputValue(), "pytorch");
     await page.locator(".not-found-search").getByRole("button", { name: "Search" }).click();
@@ -380,11 +341,10 @@ describe("search over the handbook", () => {
     // On a phone the dialog closes with a visible Cancel.
     await page.getByRole("button", { name: "Cancel" }).click();
     assert.equal(await dialogOpen(page), false);
-    await context.close();
   });
 
   test("a team filter leaves only that team's pages, as many as its count said", async () => {
-    const { page } = await open(browser, site.url("/"));
+    const { page } = await open("/");
     await search(page, "engineer");
     const before = await results(page);
     assert.ok(
@@ -411,13 +371,13 @@ describe("search over the handbook", () => {
     assert.equal(await page.locator("#search-filters").isVisible(), false);
     assert.equal(await page.locator(".search-filters-toggle").textContent(), "Filters1 chosen");
     assert.equal(await page.locator("#search-status").textContent(), `${count} results for “engineer” in Data Team`);
-    await page.context().close();
   });
 
   test("the first query fetches no filter file; opening the filters loads them and shows counts", async () => {
-    const { page, problems } = await open(browser, site.url("/"));
+    const { page, problems } = await open("/");
     const fetched: string[] = [];
-    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    const record = (request: Request) => fetched.push(new URL(request.url()).pathname);
+    page.on("request", record);
     const release = await holdBack(page, "**/*.pf_filter");
     await search(page, "engineer");
     assert.ok((await results(page)).length > 0);
@@ -430,13 +390,13 @@ describe("search over the handbook", () => {
     await pills.waitFor();
     assert.ok(Number(await pills.locator(".search-pill-count").textContent()) > 0);
     assert.equal(await page.locator(".search-filters-note").isVisible(), false);
+    page.off("request", record);
     assert.ok(fetched.some((p) => p.startsWith("/pagefind/filter/")));
     assert.deepEqual(problems, []);
-    await page.context().close();
   });
 
   test("opening the filters keeps the results shown, and more still follow", async () => {
-    const { page, problems } = await open(browser, site.url("/"));
+    const { page, problems } = await open("/");
     await search(page, "engineer");
     await page.locator(".search-more").click();
     await page.waitForFunction(() => document.querySelectorAll(".search-result").length > 10);
@@ -448,11 +408,10 @@ describe("search over the handbook", () => {
     await page.waitForFunction((n) => document.querySelectorAll(".search-result").length > n, shown.length);
     assert.deepEqual((await results(page)).slice(0, shown.length), shown);
     assert.deepEqual(problems, []);
-    await page.context().close();
   });
 
   test("a kind filter leaves only role pages", async () => {
-    const { page } = await open(browser, site.url("/"));
+    const { page } = await open("/");
     await search(page, "security");
     await openFilters(page);
     await page
@@ -467,11 +426,10 @@ describe("search over the handbook", () => {
       !found.some((r) => r.href.startsWith("/policies/")),
       "the security policy is not a role",
     );
-    await page.context().close();
   });
 
   test("a matching heading links to its section, and that section exists on the page", async () => {
-    const { page } = await open(browser, site.url("/"));
+    const { page } = await open("/");
     await search(page, "pytorch");
     const ai = page.locator(".search-result", {
       has: page.locator('.search-result-link[href="/teams/dev-team/ai-engineer/"]'),
@@ -486,11 +444,10 @@ describe("search over the handbook", () => {
     ]);
     assert.equal(await dialogOpen(page), false);
     assert.equal(await page.locator("#tools").textContent(), "Tools");
-    await page.context().close();
   });
 
   test("search runs under a Content-Security-Policy of 'self' plus 'wasm-unsafe-eval'", async () => {
-    const { page, problems } = await open(browser, site.url("/teams/dev-team/"));
+    const { page, problems } = await open("/teams/dev-team/");
     await search(page, "kubernetes");
     assert.ok((await results(page)).length > 0);
     await openFilters(page);
@@ -499,67 +456,63 @@ describe("search over the handbook", () => {
       / in /.test(document.querySelector("#search-status")?.textContent ?? ""),
     );
     assert.deepEqual(problems, []);
-    await page.context().close();
   });
 });
 
 describe("what stays out of the index", () => {
-  let browser: Browser;
   let site: Site;
   let outDir: string;
+  let reader: SharedPage;
   before(async () => {
-    ({ site, outDir } = await buildAndServe(fixture("search")));
-    browser = await launchBrowser();
+    ({ site, outDir, reader } = await buildAndServe(fixture("search")));
   });
   after(async () => {
-    await browser?.close();
+    await reader?.close();
     await site?.close();
   });
+  const open = async (url: string) => (await reader.open(site.url(url)), reader);
 
   test("a normal page's word finds it", async () => {
-    const { page } = await open(browser, site.url("/"));
+    const { page } = await open("/");
     await search(page, "wombatglow");
     assert.deepEqual(await results(page), [
       { href: "/visible/", title: "Visible Page: Found, Always", path: "" },
     ]);
-    await page.context().close();
   });
 
   test("a search_exclude page is never found, though it is built", async () => {
     assert.match(loadPage(outDir, "/hidden/")("article").text(), /quokkafrost/);
-    const { page } = await open(browser, site.url("/"));
+    const { page } = await open("/");
     await search(page, "quokkafrost");
     assert.deepEqual(await results(page), []);
     assert.equal(
       await page.locator("#search-status").textContent(),
       "No results for “quokkafrost”",
     );
-    await page.context().close();
   });
 
   test("a page without a title is never found, though it is built", async () => {
     assert.match(loadPage(outDir, "/untitled/")("article").text(), /numbatdusk/);
-    const { page } = await open(browser, site.url("/"));
+    const { page } = await open("/");
     await search(page, "numbatdusk");
     assert.deepEqual(await results(page), []);
-    await page.context().close();
   });
 });
 
 describe("search under a path prefix", () => {
-  let browser: Browser;
   let site: Site;
+  let reader: SharedPage;
   before(async () => {
-    ({ site } = await buildAndServe(fixture("search"), "/handbook/"));
-    browser = await launchBrowser();
+    ({ site, reader } = await buildAndServe(fixture("search"), "/handbook/"));
   });
   after(async () => {
-    await browser?.close();
+    await reader?.close();
     await site?.close();
   });
+  const open = async (url: string) => (await reader.open(site.url(url)), reader);
 
   test("results link below /handbook/ and the bundle loads from there", async () => {
-    const { page, problems } = await open(browser, site.url("/visible/"));
+    const { page, problems } = await open("/visible/");
     await search(page, "wombatglow");
     const [first] = await results(page);
     assert.equal(first?.href, "/handbook/visible/");
@@ -578,6 +531,5 @@ describe("search under a path prefix", () => {
     ]);
     assert.equal(await page.locator("article h1").textContent(), "Visible Page");
     assert.deepEqual(problems, []);
-    await page.context().close();
   });
 });

@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, serveStatic } from "../helpers/browser.ts";
-import { sharedBuild, projectDir } from "../helpers/site.ts";
-
-type Site = Awaited<ReturnType<typeof serveStatic>>;
+import { before, describe, test } from "node:test";
+import type { Page } from "playwright-core";
+import { servedBuild } from "../helpers/served-build.ts";
+import { projectDir } from "../helpers/site.ts";
 
 /** Waits until the status line reports the results for `term` (within the chosen filter values, if any). */
 async function waitForResults(page: Page, term: string, within?: string): Promise<void> {
@@ -31,24 +29,20 @@ async function allResults(page: Page): Promise<string[]> {
 }
 
 describe("searching the handbook by tool and skill", () => {
-  let browser: Browser;
-  let site: Site;
+  const served = servedBuild(path.join(projectDir, "content"), [], { viewport: { width: 1280, height: 900 } });
   let roles: Array<{ title: string; url: string; tools: string[]; skills: string[] }>;
-  before(async () => {
-    const result = await sharedBuild(path.join(projectDir, "content"));
-    assert.equal(result.code, 0, result.stderr);
-    roles = (JSON.parse(fs.readFileSync(path.join(result.outDir, "roles.json"), "utf8")) as { roles: typeof roles }).roles;
-    site = await serveStatic(result.outDir);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
+  before(() => {
+    roles = (JSON.parse(fs.readFileSync(path.join(served.outDir, "roles.json"), "utf8")) as { roles: typeof roles }).roles;
   });
 
+  /** The home page, fresh, in the page the tests share (sharedPage). */
+  async function home(): Promise<Page> {
+    await served.reader.open(served.server.url("/"));
+    return served.reader.page;
+  }
+
   test("`engineer` with the PyTorch tool filter: every result is a role that lists PyTorch, or the PyTorch page", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(site.url("/"));
+    const page = await home();
     await page.keyboard.press("Control+K");
     await page.locator("#search-input").fill("engineer");
     await waitForResults(page, "engineer");
@@ -72,24 +66,20 @@ describe("searching the handbook by tool and skill", () => {
     await select.selectOption("");
     await waitForResults(page, "engineer");
     assert.equal((await allResults(page)).length, unfiltered.length);
-    await page.close();
   });
 
   test("`PyTorch` finds the PyTorch tool page first, and every role that lists it", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(site.url("/"));
+    const page = await home();
     await page.keyboard.press("Control+K");
     await page.locator("#search-input").fill("PyTorch");
     await waitForResults(page, "PyTorch");
     const hrefs = await allResults(page);
     assert.equal(hrefs[0], "/tools/pytorch/");
     for (const role of roles.filter((r) => r.tools.includes("PyTorch"))) assert.ok(hrefs.includes(role.url), `${role.url} missing`);
-    await page.close();
   });
 
   test("the skill filter is a list of the skills in the results, and narrows them", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(site.url("/"));
+    const page = await home();
     await page.keyboard.press("Control+K");
     await page.locator("#search-input").fill("engineer");
     await waitForResults(page, "engineer");
@@ -103,6 +93,5 @@ describe("searching the handbook by tool and skill", () => {
     await waitForResults(page, "engineer", "Python");
     const withPython = new Set(roles.filter((r) => r.skills.includes("Python")).map((r) => r.url));
     for (const href of await allResults(page)) assert.ok(withPython.has(href) || href === "/skills/python/", href);
-    await page.close();
   });
 });
